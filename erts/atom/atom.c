@@ -1,0 +1,161 @@
+/* atom.c — the global atom table.
+ * Entries are never freed or moved, so a reader may hold an entry pointer for
+ * the program's life. Both arrays are sized once for the limit; calloc leaves
+ * untouched pages unmapped, so a large limit costs no resident memory. */
+#include "atom/atom.h"
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "term/utf8.h"
+
+typedef struct AtomEntry {
+    uint32_t len;   /* bytes of UTF-8 text */
+    uint32_t chars; /* code points */
+    uint32_t hash;
+    char text[];
+} AtomEntry;
+
+static _Atomic(AtomEntry *) *entries; /* by atom index */
+static _Atomic uint32_t *slots;       /* open addressing: atom index + 1, 0 = empty */
+static uint32_t slot_mask;
+static _Atomic uint32_t count;
+static uint32_t limit;
+static pthread_mutex_t insert_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static const char *const predefined[] = {
+#define X(id, text) text,
+#include "atom/atoms.def"
+#undef X
+};
+
+/* FNV-1a: short keys, good spread, no setup. */
+static uint32_t hash_text(const char *s, size_t len)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++) h = (h ^ (uint8_t)s[i]) * 16777619u;
+    return h;
+}
+
+/* Returns the slot holding the atom, or the empty slot where it would go. */
+static uint32_t probe(const char *name, size_t len, uint32_t hash, Term *found)
+{
+    for (uint32_t i = hash & slot_mask;; i = (i + 1) & slot_mask) {
+        uint32_t v = atomic_load_explicit(&slots[i], memory_order_acquire);
+        if (v == 0) return i;
+        AtomEntry *e = atomic_load_explicit(&entries[v - 1], memory_order_acquire);
+        if (e->hash == hash && e->len == len && memcmp(e->text, name, len) == 0) {
+            *found = term_make_atom(v - 1);
+            return i;
+        }
+    }
+}
+
+void atom_table_init(uint32_t max_atoms)
+{
+    limit = max_atoms ? max_atoms : ATOM_DEFAULT_LIMIT;
+    uint32_t nslots = 1;
+    while (nslots < limit * 2u) nslots <<= 1;
+    slot_mask = nslots - 1;
+    entries = calloc(limit, sizeof *entries);
+    slots = calloc(nslots, sizeof *slots);
+    if (!entries || !slots) {
+        fprintf(stderr, "ember: cannot allocate the atom table\n");
+        exit(1);
+    }
+    atomic_store(&count, 0);
+    for (size_t i = 0; i < ATOM_PREDEFINED_COUNT; i++) {
+        Term t;
+        if (atom_intern(predefined[i], strlen(predefined[i]), &t) != ATOM_OK || term_atom_index(t) != i) {
+            fprintf(stderr, "ember: duplicate predefined atom '%s'\n", predefined[i]);
+            exit(1);
+        }
+    }
+}
+
+AtomResult atom_lookup(const char *name, size_t len, Term *out)
+{
+    Term found = TERM_NONE;
+    probe(name, len, hash_text(name, len), &found);
+    if (found == TERM_NONE) return ATOM_ERROR_NOT_FOUND;
+    *out = found;
+    return ATOM_OK;
+}
+
+AtomResult atom_intern(const char *name, size_t len, Term *out)
+{
+    size_t chars = utf8_count_chars((const uint8_t *)name, len);
+    if (chars == UTF8_INVALID) return ATOM_ERROR_ENCODING;
+    if (chars > ATOM_MAX_CHARS) return ATOM_ERROR_TOO_LONG;
+    uint32_t hash = hash_text(name, len);
+    Term found = TERM_NONE;
+    probe(name, len, hash, &found);
+    if (found != TERM_NONE) {
+        *out = found;
+        return ATOM_OK;
+    }
+
+    pthread_mutex_lock(&insert_lock);
+    uint32_t slot = probe(name, len, hash, &found); /* another thread may have won */
+    AtomResult result = ATOM_OK;
+    if (found != TERM_NONE) {
+        *out = found;
+    } else if (atomic_load(&count) >= limit) {
+        result = ATOM_ERROR_LIMIT;
+    } else {
+        AtomEntry *e = malloc(sizeof *e + len + 1);
+        if (!e) {
+            result = ATOM_ERROR_LIMIT;
+        } else {
+            e->len = (uint32_t)len;
+            e->chars = (uint32_t)chars;
+            e->hash = hash;
+            memcpy(e->text, name, len);
+            e->text[len] = '\0';
+            uint32_t index = atomic_load(&count);
+            atomic_store_explicit(&entries[index], e, memory_order_release);
+            atomic_store_explicit(&slots[slot], index + 1, memory_order_release);
+            atomic_store_explicit(&count, index + 1, memory_order_release);
+            *out = term_make_atom(index);
+        }
+    }
+    pthread_mutex_unlock(&insert_lock);
+    return result;
+}
+
+AtomResult atom_intern_latin1(const uint8_t *chars, size_t len, Term *out)
+{
+    if (len > ATOM_MAX_CHARS) return ATOM_ERROR_TOO_LONG;
+    char buf[ATOM_MAX_CHARS * 2];
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) n += utf8_encode(chars[i], (uint8_t *)buf + n);
+    return atom_intern(buf, n, out);
+}
+
+Term atom_from_cstr(const char *name)
+{
+    Term t;
+    if (atom_intern(name, strlen(name), &t) != ATOM_OK) {
+        fprintf(stderr, "ember: cannot create atom '%s'\n", name);
+        abort();
+    }
+    return t;
+}
+
+static AtomEntry *entry_of(Term atom)
+{
+    return atomic_load_explicit(&entries[term_atom_index(atom)], memory_order_acquire);
+}
+
+const char *atom_text(Term atom, size_t *len)
+{
+    AtomEntry *e = entry_of(atom);
+    *len = e->len;
+    return e->text;
+}
+
+size_t atom_char_length(Term atom) { return entry_of(atom)->chars; }
+uint32_t atom_count(void) { return atomic_load(&count); }
+uint32_t atom_limit(void) { return limit; }

@@ -1,0 +1,88 @@
+/* module.h — a loaded module and the module table (load by name from the code
+ * path, on demand). The loader (load/loader.c) builds Module objects; the
+ * interpreter and the stack-trace code read them. */
+#ifndef EMBER_MODULE_H
+#define EMBER_MODULE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "load/code.h"
+#include "load/export.h"
+#include "term/term.h"
+
+struct Module;
+
+/* One fun (lambda) from the FunT chunk. */
+typedef struct FunEntry {
+    struct Module *module;
+    Term function;     /* the lambda's generated name, e.g. '-main/0-fun-0-' */
+    unsigned arity;    /* arity of that function: fun arity + num_free */
+    unsigned num_free; /* free variables captured */
+    uint32_t index;    /* index in the FunT chunk */
+    uint32_t old_uniq; /* OTP's old_uniq from FunT */
+    CodeWord *code;    /* entry address */
+} FunEntry;
+
+/* One function, ordered by address in Module.functions. */
+typedef struct FunctionInfo {
+    Term name;
+    unsigned arity;
+    CodeWord *start; /* the func_info instruction */
+    CodeWord *entry; /* first instruction after func_info */
+    uint32_t line;   /* line of the function head, 0 if unknown */
+} FunctionInfo;
+
+/* code offset -> source location, sorted by offset; from the Line chunk. */
+typedef struct LineEntry {
+    uint32_t offset; /* CodeWord index of the first instruction the line covers */
+    uint32_t line;
+    uint32_t file;   /* index into Module.files */
+} LineEntry;
+
+typedef struct Module {
+    Term name;
+    CodeWord *code;
+    size_t code_words;
+    FunctionInfo *functions;
+    size_t num_functions;
+    FunEntry *funs;
+    size_t num_funs;
+    LineEntry *lines;
+    size_t num_lines;
+    Term *files;         /* file names as Erlang strings (lists) in the literal area */
+    size_t num_files;
+    Term attributes;     /* module_info(attributes), or [] */
+    Term compile_info;   /* module_info(compile), or [] */
+    uint8_t md5[16];     /* module_info(md5) */
+    Term *literal_heap;  /* literals and metadata terms; never garbage-collected */
+    size_t literal_words;
+    Export **exports;    /* exported functions */
+    size_t num_exports;
+    const char *path;    /* file it was loaded from */
+} Module;
+
+typedef enum LoadStatus {
+    LOAD_OK = 0,
+    LOAD_NOT_FOUND, /* no such file on the code path */
+    LOAD_BAD_FILE,  /* the file is not a valid .beam: an error line was printed */
+} LoadStatus;
+
+void module_table_init(void);
+
+/* Code path: -pa directories first, then ".", then -pz directories. */
+void module_path_add_first(const char *dir);
+void module_path_add_last(const char *dir);
+
+/* Loads Module from the code path if it is not loaded yet. Thread-safe. */
+LoadStatus module_ensure_loaded(Term module);
+/* Loads a .beam file by path (used by -dis and tests); prints the reason on error. */
+LoadStatus module_load_file(const char *path, Module **out);
+Module *module_get(Term module);
+
+/* The module and function whose code contains pc, or NULL. */
+Module *module_find_by_code(const CodeWord *pc, const FunctionInfo **function);
+/* Source location of the instruction at pc; false if the module has no lines. */
+bool module_line_of(const Module *m, const CodeWord *pc, Term *file, uint32_t *line);
+
+#endif

@@ -1,0 +1,72 @@
+/* process.c — creating and freeing processes, and heap fragments. */
+#include "proc/process.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+/* OTP's default minimum heap is 233 words; the stack shares the block here. */
+#define DEFAULT_HEAP_WORDS 233
+static uint64_t next_pid_number = 0;
+
+static void out_of_memory(size_t words)
+{
+    fprintf(stderr, "ember: cannot allocate %zu words of process memory (out of memory)\n", words);
+    abort();
+}
+
+Process *proc_new(size_t min_words)
+{
+    Process *p = calloc(1, sizeof *p);
+    if (!p) out_of_memory(sizeof *p / sizeof(Term));
+    size_t words = min_words > DEFAULT_HEAP_WORDS ? min_words : DEFAULT_HEAP_WORDS;
+    p->heap = malloc(words * sizeof(Term));
+    if (!p->heap) out_of_memory(words);
+    p->htop = p->heap;
+    p->hend = p->heap + words;
+    p->stop = p->hend;
+    p->min_heap_words = DEFAULT_HEAP_WORDS;
+    p->pid = term_make_pid(next_pid_number++);
+    p->dictionary = TERM_NIL;
+    p->group_leader = p->pid;
+    p->fclass = p->freason = p->fargs = p->ftrace = p->ferror_info = TERM_NONE;
+    return p;
+}
+
+void proc_free(Process *p)
+{
+    for (HeapFragment *f = p->fragments, *next; f; f = next) {
+        next = f->next;
+        free(f);
+    }
+    free(p->heap);
+    free(p);
+}
+
+Term *proc_alloc_fragment(Process *p, size_t n)
+{
+    HeapFragment *f = p->fragments;
+    if (f && f->size - f->used >= n) {
+        Term *mem = f->mem + f->used;
+        f->used += n;
+        p->fragment_words += n;
+        return mem;
+    }
+    size_t size = n > 256 ? n : 256;
+    f = malloc(sizeof *f + size * sizeof(Term));
+    if (!f) out_of_memory(size);
+    f->size = size;
+    f->used = n;
+    f->next = p->fragments;
+    p->fragments = f;
+    p->fragment_words += n;
+    return f->mem;
+}
+
+Term proc_tuple2(Process *p, Term tag, Term value)
+{
+    Term *t = proc_alloc(p, 3);
+    t[0] = header_make(HDR_TUPLE, 2);
+    t[1] = tag;
+    t[2] = value;
+    return term_make_boxed(t);
+}
