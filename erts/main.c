@@ -1,7 +1,13 @@
-/* main.c — the ember command (placeholder until the command line lands). */
-#include <stdio.h>
-int main(void)
+/* main.c — the ember command: parse erl-style flags, boot, exit with the status
+ * the program asked for. */
+#include "boot/boot.h"
+#include "boot/cmdline.h"
+
+int main(int argc, char **argv)
 {
-    fprintf(stderr, "ember: not implemented yet\n");
-    return 1;
+    BootOptions options;
+    if (!cmdline_parse(argc - 1, argv + 1, &options)) return 1;
+    int status = boot_run(&options);
+    cmdline_free(&options);
+    return status;
 }

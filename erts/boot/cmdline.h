@@ -1,0 +1,36 @@
+/* cmdline.h — the ember command line: erl's flags, so that scripts written for
+ * erl run unchanged, plus Ember's own (-dis). Parsing only; boot.c acts on it. */
+#ifndef EMBER_CMDLINE_H
+#define EMBER_CMDLINE_H
+
+#include <stdbool.h>
+
+/* One -run or -s: call Module:Function(Args) during boot. */
+typedef struct BootCommand {
+    bool args_as_atoms; /* -s passes atoms, -run passes strings */
+    const char *module;
+    const char *function; /* "start" when not given */
+    const char **args;
+    int num_args;
+} BootCommand;
+
+typedef struct BootOptions {
+    bool noshell;
+    const char **path_first; /* -pa */
+    int num_path_first;
+    const char **path_last; /* -pz */
+    int num_path_last;
+    BootCommand *commands;
+    int num_commands;
+    const char *disassemble; /* -dis FILE.beam */
+    unsigned schedulers;     /* +S, 0 = one per core */
+    unsigned process_limit;  /* +P, 0 = default */
+    const char **plain_args; /* after -extra */
+    int num_plain_args;
+} BootOptions;
+
+/* Parses argv (without argv[0]). Returns false after printing a usage error. */
+bool cmdline_parse(int argc, char **argv, BootOptions *out);
+void cmdline_free(BootOptions *o);
+
+#endif
