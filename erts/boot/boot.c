@@ -80,7 +80,7 @@ static void display_line(Term t, FILE *out)
     StrBuf b;
     strbuf_init(&b);
     term_display(t, &b);
-    strbuf_append_char(&b, '\n');
+    strbuf_append_cstr(&b, "\r\n"); /* erlang:display ends lines so */
     fwrite(b.data, 1, b.len, out);
     fflush(out);
     strbuf_free(&b);

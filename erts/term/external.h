@@ -28,12 +28,14 @@ typedef enum ExtStatus {
  * 80) are accepted. Creates any atoms the term names. */
 ExtStatus ext_decoded_size(const uint8_t *buf, size_t len, bool skip_version, size_t *words, size_t *used);
 
-/* Builds the term validated by ext_decoded_size into mem (exactly *words words). */
+/* Builds the term validated by ext_decoded_size into mem (exactly *words words).
+ * Returns TERM_NONE (treat as badarg) when a map holds duplicate keys, which
+ * only building can reveal. */
 Term ext_decode(const uint8_t *buf, size_t len, bool skip_version, Term *mem);
 
 /* term_to_binary/1: returns a heap binary on p's heap holding the encoding,
- * byte-identical to OTP 25's, or TERM_NONE with badarg raised on p for terms
- * that cannot be encoded yet. */
+ * byte-identical to OTP 25's, or TERM_NONE with error:{not_implemented,
+ * term_to_binary} raised on p for terms that cannot be encoded yet (closures). */
 Term ext_term_to_binary(struct Process *p, Term t);
 
 /* binary_to_term/1: decodes the bytes of a binary onto p's heap; raises badarg

@@ -1,0 +1,96 @@
+/* call.c — argument checking and target lookup for apply. The checks and the
+ * frames they report follow OTP 25 (badarg from erlang:apply/3 with the
+ * offending arguments, system_limit past the register file). */
+#include "emu/call.h"
+
+#include "atom/atom.h"
+#include "emu/exception.h"
+#include "emu/frames.h"
+#include "load/module.h"
+
+Export *emu_find_export(Term module, Term function, unsigned arity)
+{
+    Export *e = export_get(module, function, arity);
+    if (e && (e->code || e->bif)) return e;
+    module_ensure_loaded(module);
+    return export_put(module, function, arity);
+}
+
+static Term apply_frame(Process *p, Term a, Term b, Term c)
+{
+    Term args[3] = {a, b, c};
+    return emu_bif_frame(p, export_put(ATOM_erlang, ATOM_apply, 3), args);
+}
+
+static Term apply2_frame(Process *p, Term a, Term b)
+{
+    Term args[2] = {a, b};
+    return emu_bif_frame(p, export_put(ATOM_erlang, ATOM_apply, 2), args);
+}
+
+/* If args is [M, F, A] with an atom F, unwraps apply(erlang, apply, [M, F, A]). */
+static bool unwrap_apply(Term *m, Term *f, Term *args)
+{
+    Term l = *args;
+    if (!term_is_list(l)) return false;
+    Term m2 = term_head(l);
+    l = term_tail(l);
+    if (!term_is_list(l)) return false;
+    Term f2 = term_head(l);
+    l = term_tail(l);
+    if (!term_is_list(l) || !term_is_nil(term_tail(l))) return false;
+    *m = m2;
+    *f = f2;
+    *args = term_head(l);
+    return true;
+}
+
+Export *emu_apply3(Process *p, Term *x, unsigned *arity, Term *extra)
+{
+    Term m = x[0], f = x[1], args = x[2];
+    for (;;) {
+        if (!term_is_atom(m) || !term_is_atom(f)) goto badarg;
+        if (m != ATOM_erlang || f != ATOM_apply || !unwrap_apply(&m, &f, &args)) break;
+    }
+    long n = emu_list_to_x(args, x, MAX_X_REGS - 1);
+    if (n == -2) {
+        x[0] = m, x[1] = f, x[2] = args;
+        proc_error(p, ATOM_system_limit);
+        *extra = apply_frame(p, m, f, args);
+        return NULL;
+    }
+    if (n < 0) goto badarg;
+    *arity = (unsigned)n;
+    return emu_find_export(m, f, (unsigned)n);
+badarg:
+    proc_badarg(p);
+    *extra = apply_frame(p, m, f, args);
+    return NULL;
+}
+
+Export *emu_fixed_apply(Process *p, Term *x, unsigned arity, Term *extra)
+{
+    Term m = x[arity], f = x[arity + 1];
+    if (!term_is_atom(m) || !term_is_atom(f)) {
+        proc_badarg(p);
+        *extra = apply_frame(p, m, f, emu_arglist(p, x, arity));
+        return NULL;
+    }
+    if (m == ATOM_erlang && f == ATOM_apply && arity == 3) return emu_apply3(p, x, &arity, extra);
+    return emu_find_export(m, f, arity);
+}
+
+bool emu_apply2(Process *p, Term *x, unsigned *arity, Term *extra)
+{
+    Term fun = x[0], args = x[1];
+    long n = emu_list_to_x(args, x, MAX_X_REGS - 1);
+    if (n < 0) {
+        if (n == -2) proc_error(p, ATOM_system_limit);
+        else proc_badarg(p);
+        *extra = apply2_frame(p, fun, args);
+        return false;
+    }
+    x[n] = fun;
+    *arity = (unsigned)n;
+    return true;
+}

@@ -1,0 +1,26 @@
+/* call.h — resolving the target of dynamic calls: apply/2,3 and the `apply`
+ * instruction. Each helper leaves the arguments in x registers and returns the
+ * target, or fails with an exception on the process and, in *extra, the
+ * {erlang,apply,Args,Location} frame OTP shows for it. */
+#ifndef EMBER_EMU_CALL_H
+#define EMBER_EMU_CALL_H
+
+#include "load/export.h"
+#include "proc/process.h"
+
+/* The export entry for M:F/A, loading M first when the function is unknown.
+ * Always returns an entry (a fresh one has no code: calling it is undef). */
+Export *emu_find_export(Term module, Term function, unsigned arity);
+
+/* erlang:apply/3 with x0 = Module, x1 = Function, x2 = Args (nested applies
+ * of erlang:apply/3 are unwrapped). Sets *arity; NULL on failure. */
+Export *emu_apply3(Process *p, Term *x, unsigned *arity, Term *extra);
+
+/* `apply Arity`: Module in x[arity], Function in x[arity + 1]. NULL on failure. */
+Export *emu_fixed_apply(Process *p, Term *x, unsigned arity, Term *extra);
+
+/* erlang:apply/2 with x0 = Fun, x1 = Args: leaves the arguments in x[0..arity)
+ * and the fun in x[arity]. False on failure. */
+bool emu_apply2(Process *p, Term *x, unsigned *arity, Term *extra);
+
+#endif

@@ -1,0 +1,52 @@
+/* exception.h — raising, catching and stack traces, with OTP's semantics.
+ *
+ * When an instruction or BIF fails, the exception sits on the process
+ * (fclass, freason, fargs, ftrace, ferror_info; see proc/process.h). The
+ * interpreter then calls emu_handle_error, which saves a raw trace (cheap: a
+ * few code addresses) and looks for a catch. Handler registers: x0 = none,
+ * x1 = class, x2 = reason, x3 = raw trace. The readable trace
+ * [{M,F,ArityOrArgs,Location}] is built only when asked for. */
+#ifndef EMBER_EMU_EXCEPTION_H
+#define EMBER_EMU_EXCEPTION_H
+
+#include "load/export.h"
+#include "proc/process.h"
+
+/* OTP's default backtrace depth: frames in a trace, all included. */
+#define EMU_TRACE_DEPTH 8
+
+/* Where an exception was raised. */
+typedef struct ExcSite {
+    const CodeWord *pc; /* failing instruction: its function is the current frame; NULL for none */
+    const CodeWord *cp; /* the continuation not yet saved on the stack, or NULL */
+    Term extra;         /* a built frame shown before everything else, or TERM_NIL */
+} ExcSite;
+
+/* The frame {M,F,Args,[{error_info,#{module=>...}}]} that a BIF which raised
+ * puts on top of the trace, or TERM_NIL for the BIFs that add none
+ * (erlang:error/1,2,3, exit/1, throw/1). Allocates; never collects. */
+Term emu_bif_frame(Process *p, const Export *bif, const Term *args);
+/* {M,F,Args,[]}: the top frame of an undef error. */
+Term emu_undef_frame(Process *p, Term module, Term function, const Term *args, unsigned arity);
+
+/* Saves the trace (unless p->ftrace already holds one to reuse) and finds the
+ * nearest catch below stack_base. Found: cuts the stack back to the catching
+ * frame, fills x0..x3 and returns the handler. Not found: turns an uncaught
+ * throw into error:{nocatch, Value}, leaves the raw trace in p->ftrace and
+ * returns NULL. Never collects. */
+CodeWord *emu_handle_error(Process *p, Term *x, const ExcSite *site, Term *stack_base);
+
+/* The readable trace of a raw one (a built list is returned as it is). */
+Term emu_build_stacktrace(Process *p, Term raw);
+
+/* The value of `catch Expr` for an exception. */
+Term emu_catch_value(Process *p, Term cls, Term reason, Term raw);
+
+/* Stores a rethrow of reason with an existing trace; false (nothing stored)
+ * when cls is not error, exit or throw. */
+bool emu_reraise(Process *p, Term cls, Term reason, Term raw);
+
+/* The class saved in a raw trace; error for anything else. */
+Term emu_raw_trace_class(Term raw);
+
+#endif

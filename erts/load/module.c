@@ -1,0 +1,220 @@
+/* module.c — the module table: current modules sorted by name, every loaded
+ * version sorted by code address (old code may still be running and must still
+ * resolve in stack traces), and the code path searched by module_ensure_loaded.
+ * One mutex guards it all; loading happens under it, so a module is loaded once. */
+#include "load/module.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "atom/atom.h"
+#include "load/loader.h"
+
+typedef struct Vec {
+    void **items;
+    size_t n, cap;
+} Vec;
+
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static Vec current; /* Module*, sorted by name */
+static Vec versions; /* Module*, every version ever loaded, sorted by code address */
+static Vec path_front; /* char*, -pa directories in command-line order */
+static Vec path_back;  /* char*, -pz directories */
+
+static void vec_insert(Vec *v, size_t pos, void *item)
+{
+    if (v->n == v->cap) {
+        size_t cap = v->cap ? v->cap * 2 : 64;
+        void **items = realloc(v->items, cap * sizeof *items);
+        if (!items) {
+            fprintf(stderr, "ember: out of memory in the module table\n");
+            abort();
+        }
+        v->items = items;
+        v->cap = cap;
+    }
+    memmove(v->items + pos + 1, v->items + pos, (v->n - pos) * sizeof *v->items);
+    v->items[pos] = item;
+    v->n++;
+}
+
+void module_table_init(void) {}
+
+void module_path_add_first(const char *dir)
+{
+    pthread_mutex_lock(&lock);
+    vec_insert(&path_front, path_front.n, strdup(dir));
+    pthread_mutex_unlock(&lock);
+}
+
+void module_path_add_last(const char *dir)
+{
+    pthread_mutex_lock(&lock);
+    vec_insert(&path_back, path_back.n, strdup(dir));
+    pthread_mutex_unlock(&lock);
+}
+
+/* Binary search of the current modules; *pos is where name is or would go. */
+static Module *find_current(Term name, size_t *pos)
+{
+    size_t lo = 0, hi = current.n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        Module *m = current.items[mid];
+        if (m->name == name) {
+            *pos = mid;
+            return m;
+        }
+        if (m->name < name) lo = mid + 1;
+        else hi = mid;
+    }
+    *pos = lo;
+    return NULL;
+}
+
+/* Makes m the current version of its module and points its exports at it.
+ * The previous version stays in `versions`: code may still run in it. */
+static void register_module(Module *m)
+{
+    size_t pos;
+    Module *old = find_current(m->name, &pos);
+    if (old) {
+        for (size_t k = 0; k < old->num_exports; k++) atomic_store(&old->exports[k]->code, NULL);
+        current.items[pos] = m;
+    } else {
+        vec_insert(&current, pos, m);
+    }
+    size_t at = versions.n;
+    while (at > 0 && ((Module *)versions.items[at - 1])->code > m->code) at--;
+    vec_insert(&versions, at, m);
+    for (size_t k = 0; k < m->num_exports; k++) atomic_store(&m->exports[k]->code, load_export_entry(m, m->exports[k]));
+}
+
+static void report(const char *path, const LoadError *err)
+{
+    fprintf(stderr, "ember: cannot load %s: %s\n", path, err->text);
+}
+
+/* Reads and builds path; on success registers it. Caller holds the lock. */
+static LoadStatus load_path_locked(const char *path, Term expected, Module **out, bool quiet_if_missing)
+{
+    LoadError err;
+    uint8_t *data;
+    size_t size;
+    Module *m = NULL;
+    LoadStatus st = load_read_file(path, &data, &size, &err);
+    if (st == LOAD_OK) {
+        st = load_module_bytes(data, size, path, expected, &m, &err);
+        free(data);
+    }
+    if (st != LOAD_OK) {
+        if (st != LOAD_NOT_FOUND || !quiet_if_missing) report(path, &err);
+        return st;
+    }
+    register_module(m);
+    if (out) *out = m;
+    return LOAD_OK;
+}
+
+LoadStatus module_load_file(const char *path, Module **out)
+{
+    if (out) *out = NULL;
+    pthread_mutex_lock(&lock);
+    LoadStatus st = load_path_locked(path, TERM_NONE, out, false);
+    pthread_mutex_unlock(&lock);
+    return st;
+}
+
+/* Tries DIR/NAME.beam; LOAD_NOT_FOUND when there is no such file. */
+static LoadStatus try_dir(const char *dir, const char *name, size_t len, Term module)
+{
+    size_t dlen = strlen(dir);
+    char *path = malloc(dlen + len + 7);
+    if (!path) return LOAD_NOT_FOUND;
+    sprintf(path, "%s/%.*s.beam", dir, (int)len, name);
+    LoadStatus st = load_path_locked(path, module, NULL, true);
+    free(path);
+    return st;
+}
+
+static LoadStatus search_path(Term module)
+{
+    size_t len;
+    const char *name = atom_text(module, &len);
+    if (len == 0 || memchr(name, '/', len) || memchr(name, '\0', len)) return LOAD_NOT_FOUND;
+    LoadStatus st = LOAD_NOT_FOUND;
+    for (size_t k = 0; st == LOAD_NOT_FOUND && k < path_front.n; k++) st = try_dir(path_front.items[k], name, len, module);
+    if (st == LOAD_NOT_FOUND) st = try_dir(".", name, len, module);
+    for (size_t k = 0; st == LOAD_NOT_FOUND && k < path_back.n; k++) st = try_dir(path_back.items[k], name, len, module);
+    return st;
+}
+
+LoadStatus module_ensure_loaded(Term module)
+{
+    size_t pos;
+    if (!term_is_atom(module)) return LOAD_NOT_FOUND;
+    pthread_mutex_lock(&lock);
+    LoadStatus st = find_current(module, &pos) ? LOAD_OK : search_path(module);
+    pthread_mutex_unlock(&lock);
+    return st;
+}
+
+Module *module_get(Term module)
+{
+    size_t pos;
+    pthread_mutex_lock(&lock);
+    Module *m = find_current(module, &pos);
+    pthread_mutex_unlock(&lock);
+    return m;
+}
+
+/* The function of m whose code holds pc (functions are sorted by address). */
+static const FunctionInfo *function_at(const Module *m, const CodeWord *pc)
+{
+    size_t lo = 0, hi = m->num_functions;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (m->functions[mid].start <= pc) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo ? &m->functions[lo - 1] : NULL;
+}
+
+Module *module_find_by_code(const CodeWord *pc, const FunctionInfo **function)
+{
+    Module *found = NULL;
+    pthread_mutex_lock(&lock);
+    size_t lo = 0, hi = versions.n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (((Module *)versions.items[mid])->code <= pc) lo = mid + 1;
+        else hi = mid;
+    }
+    if (lo) {
+        Module *m = versions.items[lo - 1];
+        if (pc < m->code + m->code_words) found = m;
+    }
+    pthread_mutex_unlock(&lock);
+    if (function) *function = found ? function_at(found, pc) : NULL;
+    return found;
+}
+
+bool module_line_of(const Module *m, const CodeWord *pc, Term *file, uint32_t *line)
+{
+    if (!m->num_lines || pc < m->code || pc >= m->code + m->code_words) return false;
+    uint32_t off = (uint32_t)(pc - m->code);
+    size_t lo = 0, hi = m->num_lines;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (m->lines[mid].offset <= off) lo = mid + 1;
+        else hi = mid;
+    }
+    if (!lo) return false;
+    const LineEntry *e = &m->lines[lo - 1];
+    if (e->line == 0 || e->file >= m->num_files) return false;
+    *file = m->files[e->file];
+    *line = e->line;
+    return true;
+}

@@ -1,0 +1,18 @@
+/* copy.h — deep copies of terms between heaps (messages, literals, results
+ * built outside a process). Shared subterms are copied once per reference, as
+ * OTP does; both functions are iterative and safe on long lists. */
+#ifndef EMBER_COPY_H
+#define EMBER_COPY_H
+
+#include <stddef.h>
+
+#include "term/term.h"
+
+/* Heap words a deep copy of t needs (0 for immediates). */
+size_t term_size(Term t);
+
+/* Copies t to *hp, which must have term_size(t) free words, and advances *hp
+ * past the copy. Immediates are returned unchanged. */
+Term term_copy(Term t, Term **hp);
+
+#endif

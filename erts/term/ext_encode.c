@@ -1,0 +1,307 @@
+/* ext_encode.c — term_to_binary. Chooses each tag exactly as OTP 25 does with
+ * its default minor version 1: atoms as ATOM_EXT when their text is latin-1,
+ * byte lists up to 65535 long as STRING_EXT, integers in the smallest of
+ * SMALL_INTEGER/INTEGER/SMALL_BIG/LARGE_BIG, floats as NEW_FLOAT_EXT. Pending
+ * work (the rest of a list, tuple or map) sits on a heap stack. */
+#include "term/ext_encode.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "atom/atom.h"
+#include "proc/process.h"
+#include "term/boxed.h"
+#include "term/ext_tags.h"
+#include "term/utf8.h"
+
+static void put_u8(StrBuf *b, unsigned v) { strbuf_append_char(b, (char)(uint8_t)v); }
+static void put_u16(StrBuf *b, uint32_t v)
+{
+    uint8_t x[2] = {(uint8_t)(v >> 8), (uint8_t)v};
+    strbuf_append(b, x, 2);
+}
+static void put_u32(StrBuf *b, uint32_t v)
+{
+    uint8_t x[4] = {(uint8_t)(v >> 24), (uint8_t)(v >> 16), (uint8_t)(v >> 8), (uint8_t)v};
+    strbuf_append(b, x, 4);
+}
+static void put_u64(StrBuf *b, uint64_t v)
+{
+    put_u32(b, (uint32_t)(v >> 32));
+    put_u32(b, (uint32_t)v);
+}
+
+/* ---- atoms and numbers ------------------------------------------------------ */
+
+static void put_atom(StrBuf *b, Term atom)
+{
+    size_t n;
+    const uint8_t *s = (const uint8_t *)atom_text(atom, &n);
+    /* latin-1 text (every code point below 256) goes out as ATOM_EXT */
+    uint8_t latin1[256];
+    size_t chars = 0;
+    bool is_latin1 = true;
+    for (size_t i = 0; i < n && is_latin1;) {
+        size_t size;
+        int32_t c = utf8_decode(s + i, n - i, &size);
+        if (c < 0 || c > 255 || chars == sizeof latin1) {
+            is_latin1 = false;
+            break;
+        }
+        latin1[chars++] = (uint8_t)c;
+        i += size;
+    }
+    if (is_latin1) {
+        put_u8(b, EXT_TAG_ATOM);
+        put_u16(b, (uint32_t)chars);
+        strbuf_append(b, latin1, chars);
+    } else if (n <= 255) {
+        put_u8(b, EXT_TAG_SMALL_ATOM_UTF8);
+        put_u8(b, (unsigned)n);
+        strbuf_append(b, s, n);
+    } else {
+        put_u8(b, EXT_TAG_ATOM_UTF8);
+        put_u16(b, (uint32_t)n);
+        strbuf_append(b, s, n);
+    }
+}
+
+/* A magnitude as SMALL_BIG_EXT or LARGE_BIG_EXT, least significant byte first. */
+static void put_big(StrBuf *b, const uint64_t *d, size_t ndigits, bool negative)
+{
+    size_t nbytes = ndigits * 8;
+    while (nbytes > 0 && ((d[(nbytes - 1) / 8] >> (8 * ((nbytes - 1) % 8))) & 0xFF) == 0) nbytes--;
+    if (nbytes <= 255) {
+        put_u8(b, EXT_TAG_SMALL_BIG);
+        put_u8(b, (unsigned)nbytes);
+    } else {
+        put_u8(b, EXT_TAG_LARGE_BIG);
+        put_u32(b, (uint32_t)nbytes);
+    }
+    put_u8(b, negative);
+    strbuf_reserve(b, nbytes);
+    for (size_t i = 0; i < nbytes; i++) put_u8(b, (unsigned)((d[i / 8] >> (8 * (i % 8))) & 0xFF));
+}
+
+static void put_small(StrBuf *b, SInt v)
+{
+    if (v >= 0 && v <= 255) {
+        put_u8(b, EXT_TAG_SMALL_INTEGER);
+        put_u8(b, (unsigned)v);
+    } else if (v >= INT32_MIN && v <= INT32_MAX) {
+        put_u8(b, EXT_TAG_INTEGER);
+        put_u32(b, (uint32_t)(int32_t)v);
+    } else {
+        uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+        put_big(b, &mag, 1, v < 0);
+    }
+}
+
+static void put_float(StrBuf *b, double f)
+{
+    uint64_t bits;
+    memcpy(&bits, &f, sizeof bits);
+    put_u8(b, EXT_TAG_NEW_FLOAT);
+    put_u64(b, bits);
+}
+
+/* ---- identifiers ------------------------------------------------------------ */
+
+static void put_local_node(StrBuf *b) { put_atom(b, ATOM_nonode_nohost); }
+
+static void put_pid(StrBuf *b, Term pid)
+{
+    put_u8(b, EXT_TAG_NEW_PID);
+    put_local_node(b);
+    put_u32(b, pid_number_part(pid));
+    put_u32(b, pid_serial_part(pid));
+    put_u32(b, 0); /* creation */
+}
+
+static void put_port(StrBuf *b, Term port)
+{
+    UInt n = term_port_number(port);
+    put_u8(b, n > UINT32_MAX ? EXT_TAG_V4_PORT : EXT_TAG_NEW_PORT);
+    put_local_node(b);
+    if (n > UINT32_MAX)
+        put_u64(b, n);
+    else
+        put_u32(b, (uint32_t)n);
+    put_u32(b, 0);
+}
+
+static void put_ref(StrBuf *b, Term ref)
+{
+    put_u8(b, EXT_TAG_NEWER_REFERENCE);
+    put_u16(b, REF_NUMBERS);
+    put_local_node(b);
+    put_u32(b, 0);
+    for (int i = 0; i < REF_NUMBERS; i++) put_u32(b, ref_number(ref, i));
+}
+
+/* ---- lists ---------------------------------------------------------------- */
+
+/* A proper list of at most 65535 integers 0..255 becomes STRING_EXT. */
+static bool put_string_if_bytes(StrBuf *b, Term list)
+{
+    size_t n = 0;
+    Term t = list;
+    for (; term_is_list(t); t = term_tail(t), n++) {
+        Term h = term_head(t);
+        if (n == 65535 || !term_is_small(h) || term_small_value(h) < 0 || term_small_value(h) > 255) return false;
+    }
+    if (!term_is_nil(t)) return false;
+    put_u8(b, EXT_TAG_STRING);
+    put_u16(b, (uint32_t)n);
+    strbuf_reserve(b, n);
+    for (t = list; term_is_list(t); t = term_tail(t)) put_u8(b, (unsigned)term_small_value(term_head(t)));
+    return true;
+}
+
+/* ---- the walk --------------------------------------------------------------- */
+
+typedef enum { W_TERM, W_LIST_REST, W_ARRAY, W_MAP } WorkKind;
+
+typedef struct {
+    WorkKind kind;
+    Term t;             /* W_TERM, W_LIST_REST */
+    const Term *p, *q;  /* W_ARRAY: p[0..n); W_MAP: keys p, values q */
+    size_t n;
+} Work;
+
+typedef struct {
+    Work *items;
+    size_t len, cap;
+} WorkStack;
+
+static void push(WorkStack *st, Work w)
+{
+    if (st->len == st->cap) {
+        st->cap = st->cap ? st->cap * 2 : 64;
+        st->items = realloc(st->items, st->cap * sizeof *st->items);
+        if (!st->items) abort();
+    }
+    st->items[st->len++] = w;
+}
+
+static ExtEncodeStatus put_boxed(StrBuf *b, Term t, WorkStack *st)
+{
+    Term hdr = term_boxed_header(t);
+    switch (header_tag(hdr)) {
+    case HDR_TUPLE: {
+        UInt n = header_arity(hdr);
+        if (n <= 255) {
+            put_u8(b, EXT_TAG_SMALL_TUPLE);
+            put_u8(b, (unsigned)n);
+        } else {
+            put_u8(b, EXT_TAG_LARGE_TUPLE);
+            put_u32(b, (uint32_t)n);
+        }
+        if (n) push(st, (Work){.kind = W_ARRAY, .p = term_tuple_elements(t), .n = n});
+        return EXT_ENCODE_OK;
+    }
+    case HDR_POS_BIG:
+    case HDR_NEG_BIG: put_big(b, big_digits(t), big_ndigits(t), big_is_negative(t)); return EXT_ENCODE_OK;
+    case HDR_FLOAT: put_float(b, term_float_value(t)); return EXT_ENCODE_OK;
+    case HDR_REF: put_ref(b, t); return EXT_ENCODE_OK;
+    case HDR_EXPORT: {
+        const Export *e = export_of_fun(t);
+        put_u8(b, EXT_TAG_EXPORT);
+        put_atom(b, e->module);
+        put_atom(b, e->function);
+        put_u8(b, EXT_TAG_SMALL_INTEGER);
+        put_u8(b, e->arity);
+        return EXT_ENCODE_OK;
+    }
+    case HDR_HEAP_BIN:
+        put_u8(b, EXT_TAG_BINARY);
+        put_u32(b, (uint32_t)term_heap_bin_size(t));
+        strbuf_append(b, term_heap_bin_bytes(t), term_heap_bin_size(t));
+        return EXT_ENCODE_OK;
+    case HDR_MAP:
+        put_u8(b, EXT_TAG_MAP);
+        put_u32(b, (uint32_t)flatmap_size(t));
+        if (flatmap_size(t)) push(st, (Work){.kind = W_MAP, .p = flatmap_keys(t), .q = flatmap_values(t), .n = flatmap_size(t)});
+        return EXT_ENCODE_OK;
+    default:
+        /* closures would need their creator pid and module md5; other kinds
+         * have no layout yet */
+        return EXT_ENCODE_UNSUPPORTED;
+    }
+}
+
+static ExtEncodeStatus put_term(StrBuf *b, Term t, WorkStack *st)
+{
+    if (term_is_small(t)) {
+        put_small(b, term_small_value(t));
+    } else if (term_is_atom(t)) {
+        put_atom(b, t);
+    } else if (term_is_nil(t)) {
+        put_u8(b, EXT_TAG_NIL);
+    } else if (term_is_list(t)) {
+        if (put_string_if_bytes(b, t)) return EXT_ENCODE_OK;
+        size_t n = 0;
+        Term rest = t;
+        for (; term_is_list(rest); rest = term_tail(rest)) n++;
+        put_u8(b, EXT_TAG_LIST);
+        put_u32(b, (uint32_t)n);
+        push(st, (Work){.kind = W_LIST_REST, .t = t});
+    } else if (term_is_local_pid(t)) {
+        put_pid(b, t);
+    } else if (term_is_local_port(t)) {
+        put_port(b, t);
+    } else if (term_is_boxed(t)) {
+        return put_boxed(b, t, st);
+    } else {
+        return EXT_ENCODE_UNSUPPORTED;
+    }
+    return EXT_ENCODE_OK;
+}
+
+ExtEncodeStatus ext_encode(Term t, StrBuf *out)
+{
+    WorkStack st = {0};
+    ExtEncodeStatus s = EXT_ENCODE_OK;
+    put_u8(out, EXT_VERSION_MAGIC);
+    push(&st, (Work){.kind = W_TERM, .t = t});
+    while (s == EXT_ENCODE_OK && st.len) {
+        Work w = st.items[--st.len];
+        switch (w.kind) {
+        case W_TERM: s = put_term(out, w.t, &st); break;
+        case W_LIST_REST:
+            /* w.t is a cons: its head now, the rest after it; a non-list
+             * tail ends the LIST_EXT (NIL_EXT for a proper list) */
+            if (term_is_list(term_tail(w.t)))
+                push(&st, (Work){.kind = W_LIST_REST, .t = term_tail(w.t)});
+            else
+                push(&st, (Work){.kind = W_TERM, .t = term_tail(w.t)});
+            push(&st, (Work){.kind = W_TERM, .t = term_head(w.t)});
+            break;
+        case W_ARRAY:
+            if (w.n > 1) push(&st, (Work){.kind = W_ARRAY, .p = w.p + 1, .n = w.n - 1});
+            push(&st, (Work){.kind = W_TERM, .t = w.p[0]});
+            break;
+        case W_MAP:
+            if (w.n > 1) push(&st, (Work){.kind = W_MAP, .p = w.p + 1, .q = w.q + 1, .n = w.n - 1});
+            push(&st, (Work){.kind = W_TERM, .t = w.q[0]});
+            push(&st, (Work){.kind = W_TERM, .t = w.p[0]});
+            break;
+        }
+    }
+    free(st.items);
+    return s;
+}
+
+Term ext_term_to_binary(struct Process *p, Term t)
+{
+    StrBuf b;
+    strbuf_init(&b);
+    if (ext_encode(t, &b) != EXT_ENCODE_OK) {
+        strbuf_free(&b);
+        return proc_error2(p, ATOM_not_implemented, atom_from_cstr("term_to_binary"));
+    }
+    Term *mem = proc_alloc(p, HEAP_BIN_WORDS(b.len));
+    Term bin = term_make_heap_bin(mem, b.data, b.len);
+    strbuf_free(&b);
+    return bin;
+}
