@@ -7,6 +7,7 @@ int main(int argc, char **argv)
 {
     BootOptions options;
     if (!cmdline_parse(argc - 1, argv + 1, &options)) return 1;
+    options.program = argv[0];
     int status = boot_run(&options);
     cmdline_free(&options);
     return status;

@@ -8,7 +8,7 @@ packages=(
   libuv1-dev libssl-dev zlib1g-dev libjemalloc-dev libasmjit-dev
   check
   erlang-base erlang-nox
-  gnuplot-nox
+  gnuplot-nox time
 )
 
 missing=()

@@ -1,7 +1,5 @@
-/* boot.c — Ember's minimal init: it brings up the runtime, runs the -run/-s
- * commands in order in the first process and reports a failing command the way
- * OTP's init does ("init terminating in do_boot"). It stands in for an init
- * written in Erlang until lib/ has one. */
+/* boot.c — brings up the runtime and hands the command line's -run/-s commands
+ * to Ember's init (lib/init.erl) in the first process. */
 #include "boot/boot.h"
 
 #include <stdio.h>
@@ -15,6 +13,7 @@
 #include "load/export.h"
 #include "load/module.h"
 #include "proc/process.h"
+#include "platform/platform.h"
 #include "term/display.h"
 #include "term/strbuf.h"
 #include "term/utf8.h"
@@ -27,7 +26,6 @@ static void init_subsystems(const BootOptions *o)
     module_table_init();
     emu_init();
     for (int i = 0; i < o->num_path_first; i++) module_path_add_first(o->path_first[i]);
-    for (int i = 0; i < o->num_path_last; i++) module_path_add_last(o->path_last[i]);
 }
 
 static Term make_atom_or_die(const char *text)
@@ -75,66 +73,42 @@ static Term command_args(Process *p, const BootCommand *c)
     return c->num_args == 0 ? TERM_NIL : term_cons(proc_alloc(p, 2), list, TERM_NIL);
 }
 
-static void display_line(Term t, FILE *out)
+static Term tuple3(Process *p, Term a, Term b, Term c)
 {
-    StrBuf b;
-    strbuf_init(&b);
-    term_display(t, &b);
-    strbuf_append_cstr(&b, "\r\n"); /* erlang:display ends lines so */
-    fwrite(b.data, 1, b.len, out);
-    fflush(out);
-    strbuf_free(&b);
-}
-
-static Term tuple(Process *p, int n, const Term *elems)
-{
-    Term *t = proc_alloc(p, 1 + (size_t)n);
-    t[0] = header_make(HDR_TUPLE, (UInt)n);
-    memcpy(t + 1, elems, (size_t)n * sizeof(Term));
+    Term *t = proc_alloc(p, 4);
+    t[0] = header_make(HDR_TUPLE, 3);
+    t[1] = a, t[2] = b, t[3] = c;
     return term_make_boxed(t);
 }
 
-/* OTP runs boot commands from init:start_em/1, called by init:do_boot/3, so
- * its traces end with those two frames; Ember's boot takes their place. */
-static Term append_boot_frames(Process *p, Term trace)
+/* The boot commands as init:boot/1 takes them: [{Module, Function, Args}]. */
+static Term boot_commands(Process *p, const BootOptions *o)
 {
-    Term start_em[] = {ATOM_init, atom_from_cstr("start_em"), term_make_small(1), TERM_NIL};
-    Term do_boot[] = {ATOM_init, atom_from_cstr("do_boot"), term_make_small(3), TERM_NIL};
-    Term tail = term_cons(proc_alloc(p, 2), tuple(p, 4, do_boot), TERM_NIL);
-    tail = term_cons(proc_alloc(p, 2), tuple(p, 4, start_em), tail);
-    size_t n = 0;
-    for (Term t = trace; term_is_list(t); t = term_tail(t)) n++;
-    Term *cells = proc_alloc(p, 2 * n);
-    Term *out = &trace, *cell = cells;
-    for (Term t = trace; term_is_list(t); t = term_tail(t), cell += 2) {
-        *out = term_cons(cell, term_head(t), TERM_NIL);
-        out = &cell[1];
+    Term list = TERM_NIL;
+    for (int i = o->num_commands - 1; i >= 0; i--) {
+        const BootCommand *c = &o->commands[i];
+        Term command = tuple3(p, make_atom_or_die(c->module), make_atom_or_die(c->function), command_args(p, c));
+        list = term_cons(proc_alloc(p, 2), command, list);
     }
-    *out = tail;
-    return trace;
+    return list;
 }
 
-/* Prints what OTP's init prints when a boot command fails, and returns the
- * exit status (1). */
-static int report_boot_failure(Process *p, Term trace)
+/* Ember's init lives in <bin>/../lib/ebin; it is loaded before the code path
+ * is searched, and that directory follows "." on the path, as OTP's libraries do. */
+static bool load_init(const BootOptions *o)
 {
-    Term value;
-    if (p->fclass == ATOM_exit) {
-        value = p->freason;
-    } else {
-        Term reason = p->fclass == ATOM_throw ? proc_tuple2(p, ATOM_nocatch, p->freason) : p->freason;
-        value = proc_tuple2(p, reason, append_boot_frames(p, trace));
+    char dir[4096], lib[4200];
+    if (!platform_executable_dir(o->program, dir, sizeof dir)) {
+        fprintf(stderr, "ember: cannot find the directory of the ember executable\n");
+        return false;
     }
-    Term text = make_string(p, "init terminating in do_boot");
-    display_line(proc_tuple2(p, text, value), stdout);
-    StrBuf b;
-    strbuf_init(&b);
-    strbuf_append_cstr(&b, "init terminating in do_boot (");
-    term_display(value, &b);
-    strbuf_append_cstr(&b, ")\n");
-    fwrite(b.data, 1, b.len, stderr);
-    strbuf_free(&b);
-    return 1;
+    snprintf(lib, sizeof lib, "%s/../lib/ebin", dir);
+    module_path_add_last(lib);
+    for (int i = 0; i < o->num_path_last; i++) module_path_add_last(o->path_last[i]);
+    char init_path[4300];
+    snprintf(init_path, sizeof init_path, "%s/init.beam", lib);
+    Module *m;
+    return module_load_file(init_path, &m) == LOAD_OK;
 }
 
 static int disassemble(const char *path)
@@ -150,20 +124,23 @@ int boot_run(const BootOptions *o)
     init_subsystems(o);
     if (o->disassemble) return disassemble(o->disassemble);
     if (!o->noshell) fprintf(stderr, "ember: no interactive shell yet; running as with -noshell\n");
+    if (!load_init(o)) return 1;
 
     Process *p = proc_new(0);
-    for (int i = 0; i < o->num_commands; i++) {
-        const BootCommand *c = &o->commands[i];
-        Term args = command_args(p, c);
-        Term result;
-        EmuOutcome outcome = emu_apply(p, make_atom_or_die(c->module), make_atom_or_die(c->function), args, &result);
-        if (outcome == EMU_HALTED) return p->exit_status;
-        if (outcome == EMU_RAISED) {
-            /* exit(normal) ends the boot process quietly; the node stays up */
-            if (p->fclass == ATOM_exit && p->freason == ATOM_normal) break;
-            return report_boot_failure(p, result);
-        }
+    Term args = term_cons(proc_alloc(p, 2), boot_commands(p, o), TERM_NIL);
+    Term result;
+    EmuOutcome outcome = emu_apply(p, ATOM_init, atom_from_cstr("boot"), args, &result);
+    int status = p->exit_status;
+    if (outcome == EMU_RAISED) {
+        StrBuf b;
+        strbuf_init(&b);
+        term_display(p->freason, &b);
+        fprintf(stderr, "ember: init failed: %.*s\n", (int)b.len, b.data);
+        strbuf_free(&b);
+        status = 1;
     }
+    proc_free(p);
+    if (outcome != EMU_RETURNED) return status;
     /* Like an OTP node started with -noshell, stay up until something halts. */
     fflush(stdout);
     for (;;) pause();

@@ -15,6 +15,7 @@ typedef struct BootCommand {
 } BootCommand;
 
 typedef struct BootOptions {
+    const char *program; /* argv[0] */
     bool noshell;
     const char **path_first; /* -pa */
     int num_path_first;

@@ -383,6 +383,34 @@ dispatch:
         ckind = K_BODY, cnext = pc + 4;
         goto call_fun;
     }
+    CASE(call_fun_last)
+    {
+        carity = (unsigned)pc[1];
+        cfun = x[carity];
+        ckind = K_LAST, cdealloc = pc[2];
+        goto call_fun;
+    }
+    CASE(call_fun_only)
+    {
+        carity = (unsigned)pc[1];
+        cfun = x[carity];
+        ckind = K_ONLY;
+        goto call_fun;
+    }
+    CASE(call_fun2_last)
+    {
+        carity = (unsigned)pc[2];
+        cfun = SRC(3);
+        ckind = K_LAST, cdealloc = pc[4];
+        goto call_fun;
+    }
+    CASE(call_fun2_only)
+    {
+        carity = (unsigned)pc[2];
+        cfun = SRC(3);
+        ckind = K_ONLY;
+        goto call_fun;
+    }
     CASE(return)
     {
         pc = cp;

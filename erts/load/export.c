@@ -10,6 +10,7 @@
 
 static Export *buckets[EXPORT_BUCKETS];
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static uint64_t next_seq; /* guarded by lock */
 
 static size_t bucket_of(Term m, Term f, unsigned a)
 {
@@ -48,6 +49,7 @@ Export *export_put(Term module, Term function, unsigned arity)
         e->module = module;
         e->function = function;
         e->arity = arity;
+        e->seq = next_seq++;
         e->next = buckets[b];
         buckets[b] = e;
     }

@@ -23,6 +23,7 @@ typedef struct Export {
     _Atomic(CodeWord *) code; /* entry of the loaded function, or NULL */
     BifFn bif;                /* non-NULL when the function is a BIF */
     struct Export *next;      /* hash chain */
+    uint64_t seq;             /* creation order; module_info(exports) lists newest first, as OTP */
 } Export;
 
 void export_table_init(void);

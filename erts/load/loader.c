@@ -232,6 +232,16 @@ static bool resolve_funs(Build *b)
 }
 
 /* Each export must name the entry label of the function it calls itself. */
+/* Export entries are made in OTP's order (literal funs, then exports, then
+ * imports), because module_info(exports) lists them newest first. */
+static bool create_export_entries(Build *b)
+{
+    const BeamFile *bf = b->bf;
+    for (uint32_t k = 0; k < bf->num_exports; k++)
+        export_put(b->m->name, b->atoms[bf->exports[k].function], bf->exports[k].arity);
+    return true;
+}
+
 static bool resolve_exports(Build *b)
 {
     const BeamFile *bf = b->bf;
@@ -286,8 +296,8 @@ static bool build(Build *b, Term expected, const char *path)
     b->m->name = b->atoms[1];
     b->m->path = strdup(path ? path : "");
     if (!b->m->path) return load_fail(b->err, NULL, 0, "out of memory");
-    return load_gencode_decode(b->bf, &b->gc, b->err) && resolve_imports(b) && decode_literals(b) && make_funs(b) &&
-           transform(b) && resolve_funs(b) && resolve_exports(b);
+    return load_gencode_decode(b->bf, &b->gc, b->err) && decode_literals(b) && create_export_entries(b) &&
+           resolve_imports(b) && make_funs(b) && transform(b) && resolve_funs(b) && resolve_exports(b);
 }
 
 /* A function of the module that is also a BIF (lists:reverse/2 in lists.beam

@@ -284,17 +284,50 @@ static bool emit_call_ext(Emitter *e, int op)
     return emit_mapped(e, op);
 }
 
+/* How a fun call ends: -1 when code follows it, 0 when `return` follows
+ * (a tail call without a frame), N+1 when `deallocate N; return` follows.
+ * The deallocate/return stay emitted too: other code may jump to them. */
+static long tail_position(const Emitter *e)
+{
+    const GenOp *end = e->cx->gc->ops + e->cx->gc->num_ops;
+    const GenOp *next = e->g + 1;
+    if (next < end && next->op == GENOP_return) return 0;
+    if (next + 1 < end && next->op == GENOP_deallocate && next[1].op == GENOP_return) {
+        const CompactOperand *n = &e->cx->gc->args[next->arg];
+        if (n->tag == CT_U && n->u < (1u << 20)) return (long)n->u + 1;
+    }
+    return -1;
+}
+
+static bool emit_call_fun(Emitter *e)
+{
+    long tail = tail_position(e);
+    if (tail < 0) return emit_mapped(e, OP_call_fun);
+    int op = tail == 0 ? OP_call_fun_only : OP_call_fun_last;
+    emit(e, (CodeWord)op);
+    if (!conv_one(e, op, 'u', arg(e, 0))) return false;
+    if (tail > 0) emit(e, (CodeWord)(tail - 1));
+    return true;
+}
+
 /* call_fun2's tag is safe, unsafe, or the FunT index of the one local fun the
  * call can reach. The index is only a hint; it loads as unsafe, which makes
  * the interpreter check the fun fully, with the same results. */
 static bool emit_call_fun2(Emitter *e)
 {
     const CompactOperand *tag = arg(e, 0);
-    if (tag->tag != CT_U) return emit_mapped(e, OP_call_fun2);
-    if (tag->u >= e->cx->bf->num_funs) return fail(e, "fun index out of range");
-    emit(e, OP_call_fun2);
-    emit(e, atom_from_cstr("unsafe"));
-    return conv_one(e, OP_call_fun2, 'u', arg(e, 1)) && conv_one(e, OP_call_fun2, 's', arg(e, 2));
+    long tail = tail_position(e);
+    int op = tail < 0 ? OP_call_fun2 : tail == 0 ? OP_call_fun2_only : OP_call_fun2_last;
+    emit(e, (CodeWord)op);
+    if (tag->tag == CT_U) {
+        if (tag->u >= e->cx->bf->num_funs) return fail(e, "fun index out of range");
+        emit(e, atom_from_cstr("unsafe"));
+    } else if (!conv_one(e, op, 't', tag)) {
+        return false;
+    }
+    if (!conv_one(e, op, 'u', arg(e, 1)) || !conv_one(e, op, 's', arg(e, 2))) return false;
+    if (tail > 0) emit(e, (CodeWord)(tail - 1));
+    return true;
 }
 
 static bool transform_one(Emitter *e)
@@ -308,6 +341,7 @@ static bool transform_one(Emitter *e)
     case GENOP_call_ext:
     case GENOP_call_ext_last:
     case GENOP_call_ext_only: return emit_call_ext(e, op);
+    case GENOP_call_fun: return emit_call_fun(e);
     case GENOP_call_fun2: return emit_call_fun2(e);
     default: break;
     }
@@ -345,6 +379,8 @@ static bool allocate_outputs(Emitter *e)
     size_t words = 1, labels = 0;
     for (size_t k = 0; k < gc->num_ops; k++) {
         size_t n = 1 + (size_t)gc->ops[k].nargs;
+        /* a fused tail fun call carries one more operand than its generic op */
+        if (gc->ops[k].op == GENOP_call_fun || gc->ops[k].op == GENOP_call_fun2) n++;
         words += n < 2 ? 2 : n;
         labels += gc->ops[k].nargs;
     }

@@ -1,0 +1,117 @@
+/* bif_util.c — helpers shared by the BIF files (see bif_util.h). */
+#include "bif/bif_util.h"
+
+#include "atom/atom.h"
+#include "term/utf8.h"
+
+Term bif_not_implemented(Process *p, const char *what)
+{
+    return proc_error2(p, ATOM_not_implemented, atom_from_cstr(what));
+}
+
+Term bif_bignum(Process *p) { return bif_not_implemented(p, "bignum"); }
+
+bool bif_list_length(Term list, size_t *len)
+{
+    size_t n = 0;
+    while (term_is_list(list)) {
+        n++;
+        list = term_tail(list);
+    }
+    *len = n;
+    return term_is_nil(list);
+}
+
+Term bif_alloc_tuple(Process *p, size_t n, Term **elems)
+{
+    Term *t = proc_alloc(p, n + 1);
+    t[0] = header_make(HDR_TUPLE, n);
+    *elems = t + 1;
+    return term_make_boxed(t);
+}
+
+Term bif_tuple2(Process *p, Term a, Term b) { return proc_tuple2(p, a, b); }
+
+Term bif_tuple3(Process *p, Term a, Term b, Term c)
+{
+    Term *e;
+    Term t = bif_alloc_tuple(p, 3, &e);
+    e[0] = a;
+    e[1] = b;
+    e[2] = c;
+    return t;
+}
+
+Term bif_bytes_to_list(Process *p, const uint8_t *s, size_t len, Term tail)
+{
+    if (len == 0) return tail;
+    Term *cells = proc_alloc(p, 2 * len);
+    Term list = tail;
+    for (size_t i = len; i-- > 0;) list = term_cons(cells + 2 * i, term_make_small(s[i]), list);
+    return list;
+}
+
+Term bif_utf8_to_list(Process *p, const uint8_t *s, size_t len)
+{
+    size_t n = utf8_count_chars(s, len);
+    if (n == UTF8_INVALID || n == 0) return TERM_NIL;
+    Term *cells = proc_alloc(p, 2 * n);
+    size_t pos = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t size = 1;
+        int32_t c = utf8_decode(s + pos, len - pos, &size);
+        pos += size;
+        cells[2 * i] = term_make_small(c < 0 ? 0xFFFD : c);
+        cells[2 * i + 1] = i + 1 < n ? term_make_list(cells + 2 * (i + 1)) : TERM_NIL;
+    }
+    return term_make_list(cells);
+}
+
+Term bif_array_to_list(Process *p, const Term *items, size_t n, Term tail)
+{
+    if (n == 0) return tail;
+    Term *cells = proc_alloc(p, 2 * n);
+    Term list = tail;
+    for (size_t i = n; i-- > 0;) list = term_cons(cells + 2 * i, items[i], list);
+    return list;
+}
+
+BinStatus bif_binary_bytes(Term t, const uint8_t **bytes, size_t *len)
+{
+    if (!term_is_bitstring(t)) return BIN_NOT_BINARY;
+    if (!term_is_heap_bin(t)) return BIN_UNSUPPORTED;
+    *bytes = term_heap_bin_bytes(t);
+    *len = term_heap_bin_size(t);
+    return BIN_OK;
+}
+
+Term bif_binary_error(Process *p, BinStatus status)
+{
+    if (status == BIN_UNSUPPORTED) return bif_not_implemented(p, "binary");
+    return proc_badarg(p);
+}
+
+Term bif_make_binary(Process *p, const void *bytes, size_t len)
+{
+    return term_make_heap_bin(proc_alloc(p, HEAP_BIN_WORDS(len)), bytes, len);
+}
+
+bool bif_latin1_string(Term list, char *buf, size_t cap, size_t *len, bool *too_long)
+{
+    size_t n = 0;
+    bool over = false;
+    if (too_long) *too_long = false;
+    for (; term_is_list(list); list = term_tail(list)) {
+        Term c = term_head(list);
+        if (!term_is_small(c) || term_small_value(c) < 0 || term_small_value(c) > 255) return false;
+        if (n == cap) {
+            over = true; /* keep validating: a bad element is still not a string */
+            continue;
+        }
+        buf[n++] = (char)term_small_value(c);
+    }
+    *len = n;
+    if (!term_is_nil(list)) return false;
+    if (over && too_long) *too_long = true;
+    return !over;
+}

@@ -1,0 +1,55 @@
+%% init.erl — Ember's init for a node without OTP's own: runs the -run and -s
+%% commands of the command line in order, as OTP's init does for a node
+%% started with -noshell, and reports a failing command the same way, so that
+%% programs and their stack traces see the same boot as on OTP.
+-module(init).
+%% OTP's preloaded init carries no line information, so its frames in stack
+%% traces read {init,start_em,1,[]}; so do these.
+-compile([no_line_info]).
+
+-export([boot/1, stop/0, stop/1]).
+
+%% Called by the runtime with [{Module, Function, Args}] from the command line.
+boot(Commands) ->
+    do_boot(Commands, [], []).
+
+do_boot(Commands, _Flags, _Args) ->
+    try
+        start_em(Commands)
+    catch
+        error:Reason:Stack -> boot_failed({Reason, Stack});
+        throw:Term:Stack -> boot_failed({{nocatch, Term}, Stack});
+        exit:normal -> ok;
+        exit:Reason -> boot_failed(Reason)
+    end.
+
+start_em([]) ->
+    ok;
+start_em([{Module, Function, Args} | Rest]) ->
+    apply(Module, Function, Args),
+    case erts_internal:stop_requested() of
+        false -> start_em(Rest);
+        Halt -> erlang:halt(Halt)
+    end.
+
+boot_failed(Value) ->
+    erlang:display({"init terminating in do_boot", Value}),
+    erlang:halt("init terminating in do_boot").
+
+%% Asks for the runtime to stop; the boot command that asked runs to its end.
+stop() ->
+    stop(0).
+
+stop(Status) when is_integer(Status), Status >= 0 ->
+    erts_internal:request_stop(Status);
+stop(Slogan) when is_list(Slogan) ->
+    case is_latin1_string(Slogan) of
+        true -> erts_internal:request_stop(Slogan);
+        false -> erlang:error(badarg)
+    end;
+stop(_) ->
+    erlang:error(badarg).
+
+is_latin1_string([C | Rest]) when is_integer(C), C >= 0, C =< 255 -> is_latin1_string(Rest);
+is_latin1_string([]) -> true;
+is_latin1_string(_) -> false.
