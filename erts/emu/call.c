@@ -8,13 +8,7 @@
 #include "emu/frames.h"
 #include "load/module.h"
 
-Export *emu_find_export(Term module, Term function, unsigned arity)
-{
-    Export *e = export_get(module, function, arity);
-    if (e && (e->code || e->bif)) return e;
-    module_ensure_loaded(module);
-    return export_put(module, function, arity);
-}
+Export *emu_find_export(Term module, Term function, unsigned arity) { return export_put(module, function, arity); }
 
 static Term apply_frame(Process *p, Term a, Term b, Term c)
 {

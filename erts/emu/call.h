@@ -8,8 +8,8 @@
 #include "load/export.h"
 #include "proc/process.h"
 
-/* The export entry for M:F/A, loading M first when the function is unknown.
- * Always returns an entry (a fresh one has no code: calling it is undef). */
+/* The export entry for M:F/A (a fresh one has no code; calling it loads the
+ * module on demand, and is undef if that does not define it). */
 Export *emu_find_export(Term module, Term function, unsigned arity);
 
 /* erlang:apply/3 with x0 = Module, x1 = Function, x2 = Args (nested applies

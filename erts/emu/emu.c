@@ -497,6 +497,30 @@ dispatch:
         bfail = LABEL(1), bdst = pc[6], bsize = 7;
         goto call_bif;
     }
+    /* Small-integer fast paths; anything else (overflow, floats, bad
+     * arguments) takes the BIF through gc_bif2's path. */
+#define SMALL_OP2(name, expr) \
+    CASE(name) \
+    { \
+        Term a = SRC(4), b = SRC(5); \
+        if (term_is_small(a) && term_is_small(b)) { \
+            SInt va = term_small_value(a), vb = term_small_value(b), r; \
+            if (expr) { \
+                DST(6) = term_make_small(r); \
+                NEXT(7); \
+            } \
+        } \
+        be = (Export *)pc[3], bargs[0] = a, bargs[1] = b; \
+        bfail = LABEL(1), bdst = pc[6], bsize = 7; \
+        goto call_bif; \
+    }
+    SMALL_OP2(i_plus, (r = va + vb, small_fits(r)))
+    SMALL_OP2(i_minus, (r = va - vb, small_fits(r)))
+    SMALL_OP2(i_times, (!__builtin_mul_overflow(va, vb, &r) && small_fits(r)))
+    SMALL_OP2(i_band, (r = va & vb, true))
+    SMALL_OP2(i_bor, (r = va | vb, true))
+    SMALL_OP2(i_bxor, (r = va ^ vb, true))
+#undef SMALL_OP2
     CASE(gc_bif3)
     {
         be = (Export *)pc[3], bargs[0] = SRC(4), bargs[1] = SRC(5), bargs[2] = SRC(6);

@@ -167,7 +167,7 @@ static bool decode_literals(Build *b)
 {
     const BeamFile *bf = b->bf;
     Module *m = b->m;
-    size_t total;
+    size_t total = 0;
     if (!size_literals(b, &total)) return false;
     m->literal_heap = calloc(total + 1, sizeof(Term));
     b->literals = calloc((size_t)bf->num_literals + 1, sizeof *b->literals);

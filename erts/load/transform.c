@@ -330,6 +330,24 @@ static bool emit_call_fun2(Emitter *e)
     return true;
 }
 
+/* gc_bif2 of an integer operator gets the instruction with a small-integer
+ * fast path; any other BIF stays a plain gc_bif2. */
+static bool emit_gc_bif2(Emitter *e)
+{
+    static const struct {
+        const char *name;
+        int op;
+    } fast[] = {{"+", OP_i_plus},  {"-", OP_i_minus}, {"*", OP_i_times},
+                {"band", OP_i_band}, {"bor", OP_i_bor}, {"bxor", OP_i_bxor}};
+    const CompactOperand *imp = arg(e, 2);
+    if (imp->tag == CT_U && imp->u < e->cx->bf->num_imports) {
+        const Export *x = e->cx->imports[imp->u];
+        for (size_t k = 0; x->module == ATOM_erlang && x->arity == 2 && k < sizeof fast / sizeof fast[0]; k++)
+            if (x->function == atom_from_cstr(fast[k].name)) return emit_mapped(e, fast[k].op);
+    }
+    return emit_mapped(e, OP_gc_bif2);
+}
+
 static bool transform_one(Emitter *e)
 {
     unsigned g = e->g->op;
@@ -341,6 +359,7 @@ static bool transform_one(Emitter *e)
     case GENOP_call_ext:
     case GENOP_call_ext_last:
     case GENOP_call_ext_only: return emit_call_ext(e, op);
+    case GENOP_gc_bif2: return emit_gc_bif2(e);
     case GENOP_call_fun: return emit_call_fun(e);
     case GENOP_call_fun2: return emit_call_fun2(e);
     default: break;
