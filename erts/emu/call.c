@@ -8,7 +8,18 @@
 #include "emu/frames.h"
 #include "load/module.h"
 
-Export *emu_find_export(Term module, Term function, unsigned arity) { return export_put(module, function, arity); }
+Export *emu_find_export(Term module, Term function, unsigned arity, bool *tried_load)
+{
+    Export *e = export_get(module, function, arity);
+    if (e && (e->code || e->bif)) return e;
+    /* Load before making an entry: entries are made in load order, which
+     * module_info(exports) shows, and an apply must not change it. */
+    if (!module_get(module)) {
+        module_ensure_loaded(module);
+        *tried_load = true;
+    }
+    return export_put(module, function, arity);
+}
 
 static Term apply_frame(Process *p, Term a, Term b, Term c)
 {
@@ -39,7 +50,7 @@ static bool unwrap_apply(Term *m, Term *f, Term *args)
     return true;
 }
 
-Export *emu_apply3(Process *p, Term *x, unsigned *arity, Term *extra)
+Export *emu_apply3(Process *p, Term *x, unsigned *arity, Term *extra, bool *tried_load)
 {
     Term m = x[0], f = x[1], args = x[2];
     for (;;) {
@@ -55,14 +66,14 @@ Export *emu_apply3(Process *p, Term *x, unsigned *arity, Term *extra)
     }
     if (n < 0) goto badarg;
     *arity = (unsigned)n;
-    return emu_find_export(m, f, (unsigned)n);
+    return emu_find_export(m, f, (unsigned)n, tried_load);
 badarg:
     proc_badarg(p);
     *extra = apply_frame(p, m, f, args);
     return NULL;
 }
 
-Export *emu_fixed_apply(Process *p, Term *x, unsigned arity, Term *extra)
+Export *emu_fixed_apply(Process *p, Term *x, unsigned arity, Term *extra, bool *tried_load)
 {
     Term m = x[arity], f = x[arity + 1];
     if (!term_is_atom(m) || !term_is_atom(f)) {
@@ -70,8 +81,8 @@ Export *emu_fixed_apply(Process *p, Term *x, unsigned arity, Term *extra)
         *extra = apply_frame(p, m, f, emu_arglist(p, x, arity));
         return NULL;
     }
-    if (m == ATOM_erlang && f == ATOM_apply && arity == 3) return emu_apply3(p, x, &arity, extra);
-    return emu_find_export(m, f, arity);
+    if (m == ATOM_erlang && f == ATOM_apply && arity == 3) return emu_apply3(p, x, &arity, extra, tried_load);
+    return emu_find_export(m, f, arity, tried_load);
 }
 
 bool emu_apply2(Process *p, Term *x, unsigned *arity, Term *extra)

@@ -8,16 +8,17 @@
 #include "load/export.h"
 #include "proc/process.h"
 
-/* The export entry for M:F/A (a fresh one has no code; calling it loads the
- * module on demand, and is undef if that does not define it). */
-Export *emu_find_export(Term module, Term function, unsigned arity);
+/* The export entry for M:F/A, loading M first when it is not loaded (then
+ * *tried_load is set, so the call does not try again). A fresh entry has no
+ * code: calling it is undef. */
+Export *emu_find_export(Term module, Term function, unsigned arity, bool *tried_load);
 
 /* erlang:apply/3 with x0 = Module, x1 = Function, x2 = Args (nested applies
  * of erlang:apply/3 are unwrapped). Sets *arity; NULL on failure. */
-Export *emu_apply3(Process *p, Term *x, unsigned *arity, Term *extra);
+Export *emu_apply3(Process *p, Term *x, unsigned *arity, Term *extra, bool *tried_load);
 
 /* `apply Arity`: Module in x[arity], Function in x[arity + 1]. NULL on failure. */
-Export *emu_fixed_apply(Process *p, Term *x, unsigned arity, Term *extra);
+Export *emu_fixed_apply(Process *p, Term *x, unsigned arity, Term *extra, bool *tried_load);
 
 /* erlang:apply/2 with x0 = Fun, x1 = Args: leaves the arguments in x[0..arity)
  * and the fun in x[arity]. False on failure. */

@@ -35,7 +35,7 @@ static void *handlers[OP_COUNT];
 /* The continuation of a call made from C: one i_return_to_c instruction. */
 static CodeWord return_to_c[1];
 
-static EmuOutcome run(Process *p, const CodeWord *start, Term *result);
+static EmuOutcome run(Process *p, const CodeWord *start, bool tried_load, Term *result);
 
 static CodeWord opcode_word(Opcode op)
 {
@@ -49,7 +49,7 @@ static CodeWord opcode_word(Opcode op)
 void emu_init(void)
 {
 #ifndef EMBER_NO_THREADED
-    run(NULL, NULL, NULL); /* fills handlers[] */
+    run(NULL, NULL, false, NULL); /* fills handlers[] */
 #endif
     return_to_c[0] = opcode_word(OP_i_return_to_c);
 }
@@ -111,9 +111,10 @@ EmuOutcome emu_apply(Process *p, Term module, Term function, Term args, Term *re
     }
     if (!return_to_c[0]) emu_init();
     /* A tail call from C: the callee returns to return_to_c. */
-    Export *e = emu_find_export(module, function, (unsigned)n);
+    bool tried_load = false;
+    Export *e = emu_find_export(module, function, (unsigned)n, &tried_load);
     CodeWord boot[3] = {opcode_word(OP_call_ext_only), (CodeWord)n, (CodeWord)e};
-    return run(p, boot, result);
+    return run(p, boot, tried_load, result);
 }
 
 /* ---- the loop ----------------------------------------------------------- */
@@ -248,7 +249,7 @@ enum { K_BODY, K_LAST, K_ONLY };
 #define FREG(w) fregs[code_reg_index(w)]
 #define IS_FREG(w) (code_is_reg(w) && code_reg_kind(w) == REG_FR)
 
-static EmuOutcome run(Process *p, const CodeWord *start, Term *result)
+static EmuOutcome run(Process *p, const CodeWord *start, bool tried_load, Term *result)
 {
 #ifndef EMBER_NO_THREADED
     static void *const labels[OP_COUNT] = {
@@ -272,6 +273,7 @@ static EmuOutcome run(Process *p, const CodeWord *start, Term *result)
     const CodeWord *epc = NULL; /* raise: the failing instruction */
     Term extra = TERM_NIL;      /* raise: a frame to show first */
     Export *ce = NULL;          /* call: the export to call */
+    bool ctried = tried_load;   /* call: loading ce's module was tried already */
     Term cfun = TERM_NIL;       /* call: the fun to call */
     unsigned carity = 0;
     int ckind = K_BODY;
@@ -892,12 +894,12 @@ call_bif:
     }
 
 fixed_apply:
-    ce = emu_fixed_apply(p, x, carity, &extra);
+    ce = emu_fixed_apply(p, x, carity, &extra, &ctried);
     if (!ce) RAISE(pc, extra);
     goto call_export;
 
 apply3:
-    ce = emu_apply3(p, x, &carity, &extra);
+    ce = emu_apply3(p, x, &carity, &extra, &ctried);
     if (!ce) RAISE(pc, extra);
     goto call_export;
 
@@ -910,7 +912,8 @@ call_export:
     /* The export has no code yet: a BIF, erlang:apply/2,3, a module to load,
      * or undef. */
     p->reductions++;
-    for (bool loaded = false;; loaded = true) {
+    for (bool loaded = ctried;; loaded = true) {
+        ctried = false;
         /* A BIF wins over a module's own definition of the same function
          * (lists.beam defines lists:reverse/2 as a stub, as in OTP). */
         if (ce->bif) {
