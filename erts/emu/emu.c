@@ -855,6 +855,11 @@ dispatch:
         NEXT(4);
     }
 
+    /* Instruction families kept in files of their own. */
+#include "emu/ops_bits.inc"
+#include "emu/ops_maps.inc"
+#include "emu/ops_msg.inc"
+
     CASE(not_implemented)
     {
         raise_not_implemented(p, pc, pc[1]);
