@@ -2,6 +2,7 @@
 #include "bif/bif_util.h"
 
 #include "atom/atom.h"
+#include "term/binary.h"
 #include "term/utf8.h"
 
 Term bif_not_implemented(Process *p, const char *what)
@@ -78,10 +79,12 @@ Term bif_array_to_list(Process *p, const Term *items, size_t n, Term tail)
 
 BinStatus bif_binary_bytes(Term t, const uint8_t **bytes, size_t *len)
 {
-    if (!term_is_bitstring(t)) return BIN_NOT_BINARY;
-    if (!term_is_heap_bin(t)) return BIN_UNSUPPORTED;
-    *bytes = term_heap_bin_bytes(t);
-    *len = term_heap_bin_size(t);
+    BinView v;
+    /* a bitstring with trailing bits is not a binary; binaries are byte
+     * aligned (term/binary.h) */
+    if (!binary_view(t, &v) || v.bit_size % 8 || v.bit_off % 8) return BIN_NOT_BINARY;
+    *bytes = v.bytes + v.bit_off / 8;
+    *len = v.bit_size / 8;
     return BIN_OK;
 }
 
@@ -93,7 +96,7 @@ Term bif_binary_error(Process *p, BinStatus status)
 
 Term bif_make_binary(Process *p, const void *bytes, size_t len)
 {
-    return term_make_heap_bin(proc_alloc(p, HEAP_BIN_WORDS(len)), bytes, len);
+    return binary_from_bytes(p, bytes, len);
 }
 
 bool bif_latin1_string(Term list, char *buf, size_t cap, size_t *len, bool *too_long)

@@ -1,21 +1,21 @@
 /* erlang_arith.c — arithmetic operators and number BIFs (+ - * / div rem,
- * the bitwise operators, abs, float, trunc, round, ceil, floor). Integers are
- * small only for now: a result or operand outside the small range raises
- * error:{not_implemented, bignum} rather than wrapping. Every BIF here costs
- * one reduction. */
+ * the bitwise operators, abs, float, trunc, round, ceil, floor). Small
+ * integers and floats are handled here; anything involving a bignum goes to
+ * bif/numbers_int.c. Every BIF here costs one reduction, plus one per 16
+ * digits of bignum work. */
 #include "bif/bif.h"
 
 #include <math.h>
 
 #include "atom/atom.h"
 #include "bif/bif_util.h"
+#include "bif/numbers_int.h"
 
 static Term badarith(Process *p) { return proc_error(p, ATOM_badarith); }
 
 static Term make_int(Process *p, __int128 v)
 {
-    if (v < SMALL_MIN || v > SMALL_MAX) return bif_bignum(p);
-    return term_make_small((SInt)v);
+    return num_int_from_i128(p, v);
 }
 
 /* A float result: infinities and NaN are badarith, as on OTP. */
@@ -35,7 +35,8 @@ static Kind kind_of(Term t)
     return K_OTHER;
 }
 
-static double to_double(Term t) { return term_is_small(t) ? (double)term_small_value(t) : term_float_value(t); }
+/* Any number as a double; false for a bignum beyond the double range. */
+static bool to_double(Term t, double *out) { return num_to_double(t, out); }
 
 typedef enum ArithOp { OP_ADD, OP_SUB, OP_MUL } ArithOp;
 
@@ -44,12 +45,14 @@ static Term arith(Process *p, ArithOp op, Term a, Term b)
 {
     Kind ka = kind_of(a), kb = kind_of(b);
     if (ka == K_OTHER || kb == K_OTHER) return badarith(p);
-    if (ka == K_BIG || kb == K_BIG) return bif_bignum(p);
     if (ka == K_SMALL && kb == K_SMALL) {
         __int128 x = term_small_value(a), y = term_small_value(b);
         return make_int(p, op == OP_ADD ? x + y : op == OP_SUB ? x - y : x * y);
     }
-    double x = to_double(a), y = to_double(b);
+    if (ka != K_FLOAT && kb != K_FLOAT)
+        return op == OP_ADD ? num_int_add(p, a, b) : op == OP_SUB ? num_int_sub(p, a, b) : num_int_mul(p, a, b);
+    double x, y;
+    if (!to_double(a, &x) || !to_double(b, &y)) return badarith(p);
     return make_float(p, op == OP_ADD ? x + y : op == OP_SUB ? x - y : x * y);
 }
 
@@ -62,10 +65,9 @@ Term bif_erlang_divide_2(Process *p, const Term *args)
 {
     Kind ka = kind_of(args[0]), kb = kind_of(args[1]);
     if (ka == K_OTHER || kb == K_OTHER) return badarith(p);
-    if (ka == K_BIG || kb == K_BIG) return bif_bignum(p);
-    double y = to_double(args[1]);
-    if (y == 0.0) return badarith(p);
-    return make_float(p, to_double(args[0]) / y);
+    double x, y;
+    if (!to_double(args[0], &x) || !to_double(args[1], &y) || y == 0.0) return badarith(p);
+    return make_float(p, x / y);
 }
 
 /* Both operands of div, rem and the bitwise operators must be integers. */
@@ -76,17 +78,16 @@ static bool int_operands(Process *p, const Term *args, Term *err)
         *err = badarith(p);
         return false;
     }
-    if (ka == K_BIG || kb == K_BIG) {
-        *err = bif_bignum(p);
-        return false;
-    }
     return true;
 }
+
+static bool both_small(const Term *args) { return term_is_small(args[0]) && term_is_small(args[1]); }
 
 Term bif_erlang_div_2(Process *p, const Term *args)
 {
     Term err;
     if (!int_operands(p, args, &err)) return err;
+    if (!both_small(args)) return num_int_div(p, args[0], args[1]);
     SInt y = term_small_value(args[1]);
     if (y == 0) return badarith(p);
     return make_int(p, (__int128)term_small_value(args[0]) / y); /* truncates toward zero, as div */
@@ -96,6 +97,7 @@ Term bif_erlang_rem_2(Process *p, const Term *args)
 {
     Term err;
     if (!int_operands(p, args, &err)) return err;
+    if (!both_small(args)) return num_int_rem(p, args[0], args[1]);
     SInt y = term_small_value(args[1]);
     if (y == 0) return badarith(p);
     return term_make_small(term_small_value(args[0]) % y); /* sign of the dividend, as rem */
@@ -105,6 +107,7 @@ Term bif_erlang_band_2(Process *p, const Term *args)
 {
     Term err;
     if (!int_operands(p, args, &err)) return err;
+    if (!both_small(args)) return num_int_bitop(p, args[0], args[1], BIG_AND);
     return term_make_small(term_small_value(args[0]) & term_small_value(args[1]));
 }
 
@@ -112,6 +115,7 @@ Term bif_erlang_bor_2(Process *p, const Term *args)
 {
     Term err;
     if (!int_operands(p, args, &err)) return err;
+    if (!both_small(args)) return num_int_bitop(p, args[0], args[1], BIG_OR);
     return term_make_small(term_small_value(args[0]) | term_small_value(args[1]));
 }
 
@@ -119,6 +123,7 @@ Term bif_erlang_bxor_2(Process *p, const Term *args)
 {
     Term err;
     if (!int_operands(p, args, &err)) return err;
+    if (!both_small(args)) return num_int_bitop(p, args[0], args[1], BIG_XOR);
     return term_make_small(term_small_value(args[0]) ^ term_small_value(args[1]));
 }
 
@@ -128,29 +133,18 @@ static Term shift_left(Process *p, SInt a, SInt s)
 {
     if (s >= 0) {
         if (a == 0) return term_make_small(0);
-        if (s >= 64) return bif_bignum(p);
+        if (s >= 64) return num_int_shift(p, term_make_small(a), term_make_small(s), true);
         return make_int(p, (__int128)a * ((__int128)1 << s));
     }
     if (s <= -63) return term_make_small(a < 0 ? -1 : 0);
     return term_make_small(a >> -s);
 }
 
-/* A shift count beyond the small range: only its sign matters. */
-static Term huge_shift(Process *p, Term a, Term count, bool left)
-{
-    bool positive = header_tag(term_boxed_header(count)) == HDR_POS_BIG;
-    if (!term_is_small(a)) return bif_bignum(p);
-    SInt v = term_small_value(a);
-    if (positive == left) return v == 0 ? term_make_small(0) : bif_bignum(p);
-    return term_make_small(v < 0 ? -1 : 0);
-}
-
 static Term shift(Process *p, const Term *args, bool left)
 {
     Kind ka = kind_of(args[0]), kb = kind_of(args[1]);
     if ((ka != K_SMALL && ka != K_BIG) || (kb != K_SMALL && kb != K_BIG)) return badarith(p);
-    if (kb == K_BIG) return huge_shift(p, args[0], args[1], left);
-    if (ka == K_BIG) return bif_bignum(p);
+    if (ka == K_BIG || kb == K_BIG) return num_int_shift(p, args[0], args[1], left);
     SInt s = term_small_value(args[1]);
     return shift_left(p, term_small_value(args[0]), left ? s : -s);
 }
@@ -161,7 +155,7 @@ Term bif_erlang_bsr_2(Process *p, const Term *args) { return shift(p, args, fals
 Term bif_erlang_bnot_1(Process *p, const Term *args)
 {
     Kind k = kind_of(args[0]);
-    if (k == K_BIG) return bif_bignum(p);
+    if (k == K_BIG) return num_int_bnot(p, args[0]);
     if (k != K_SMALL) return badarith(p);
     return term_make_small(~term_small_value(args[0]));
 }
@@ -171,7 +165,7 @@ Term bif_erlang_minus_1(Process *p, const Term *args)
     switch (kind_of(args[0])) {
     case K_SMALL: return make_int(p, -(__int128)term_small_value(args[0]));
     case K_FLOAT: return make_float(p, -term_float_value(args[0]));
-    case K_BIG: return bif_bignum(p);
+    case K_BIG: return num_int_neg(p, args[0]);
     default: return badarith(p);
     }
 }
@@ -191,7 +185,7 @@ Term bif_erlang_abs_1(Process *p, const Term *args)
         return v < 0 ? make_int(p, -(__int128)v) : args[0];
     }
     case K_FLOAT: return make_float(p, fabs(term_float_value(args[0])));
-    case K_BIG: return bif_bignum(p);
+    case K_BIG: return num_int_abs(p, args[0]);
     default: return proc_badarg(p);
     }
 }
@@ -201,7 +195,10 @@ Term bif_erlang_float_1(Process *p, const Term *args)
     switch (kind_of(args[0])) {
     case K_SMALL: return make_float(p, (double)term_small_value(args[0]));
     case K_FLOAT: return args[0];
-    case K_BIG: return bif_bignum(p);
+    case K_BIG: {
+        double d;
+        return num_int_to_double(args[0], &d) ? make_float(p, d) : proc_badarg(p);
+    }
     default: return proc_badarg(p);
     }
 }
@@ -214,9 +211,7 @@ static Term to_integer(Process *p, Term t, double (*fn)(double))
     case K_BIG: return t;
     case K_FLOAT: {
         double d = fn(term_float_value(t));
-        /* 2^59 is the first value past SMALL_MAX; compare in doubles, exactly. */
-        if (d >= 576460752303423488.0 || d < -576460752303423488.0) return bif_bignum(p);
-        return term_make_small((SInt)d);
+        return num_int_from_double(p, d);
     }
     default: return proc_badarg(p);
     }

@@ -1,6 +1,5 @@
 /* erlang_binary.c — BIFs that make or read binaries as a whole: sizes, atoms
- * and lists to and from binaries, and iolist flattening. Only heap binaries
- * exist so far; any other binary kind raises not_implemented. Costs: one
+ * and lists to and from binaries, and iolist flattening. Costs: one
  * reduction, linear in the bytes handled. */
 #include "bif/bif.h"
 
@@ -9,21 +8,20 @@
 
 #include "atom/atom.h"
 #include "bif/bif_util.h"
+#include "term/binary.h"
 
 Term bif_erlang_byte_size_1(Process *p, const Term *args)
 {
-    const uint8_t *bytes;
-    size_t len;
-    BinStatus st = bif_binary_bytes(args[0], &bytes, &len);
-    return st == BIN_OK ? term_make_small((SInt)len) : bif_binary_error(p, st);
+    BinView v;
+    if (!binary_view(args[0], &v)) return proc_badarg(p);
+    return term_make_small((SInt)((v.bit_size + 7) / 8));
 }
 
 Term bif_erlang_bit_size_1(Process *p, const Term *args)
 {
-    const uint8_t *bytes;
-    size_t len;
-    BinStatus st = bif_binary_bytes(args[0], &bytes, &len);
-    return st == BIN_OK ? term_make_small((SInt)len * 8) : bif_binary_error(p, st);
+    BinView v;
+    if (!binary_view(args[0], &v)) return proc_badarg(p);
+    return term_make_small((SInt)v.bit_size);
 }
 
 Term bif_erlang_binary_to_list_1(Process *p, const Term *args)
@@ -178,14 +176,9 @@ static Term iolist_to_binary(Process *p, Term t)
     size_t size;
     BinStatus st = iolist_walk(t, NULL, &size);
     if (st != BIN_OK) return bif_binary_error(p, st);
-    /* Laid out as term_make_heap_bin does, then filled in place. */
-    size_t words = HEAP_BIN_WORDS(size);
-    Term *mem = proc_alloc(p, words);
-    mem[0] = header_make(HDR_HEAP_BIN, words - 1);
-    mem[1] = size;
-    mem[words - 1] = 0;
-    Term bin = term_make_boxed(mem);
-    iolist_walk(t, term_heap_bin_bytes(bin), &size);
+    uint8_t *data;
+    Term bin = binary_new(p, size, &data);
+    iolist_walk(t, data, &size);
     return bin;
 }
 

@@ -12,6 +12,8 @@
 
 #include "atom/atom.h"
 #include "bif/bif_util.h"
+#include "proc/ptab.h"
+#include "sched/sched.h"
 #include "term/boxed.h"
 
 #ifndef EMBER_VERSION
@@ -138,9 +140,9 @@ Term bif_erlang_system_info_1(Process *p, const Term *args)
     if (k == ATOM_version) return string(p, EMBER_VERSION);
     if (k == ATOM_machine) return string(p, "BEAM");
     if (k == ATOM_wordsize) return term_make_small((SInt)sizeof(Term));
-    if (k == ATOM_schedulers || k == ATOM_schedulers_online) return term_make_small(1);
-    if (k == ATOM_process_limit) return term_make_small(PROCESS_LIMIT);
-    if (k == ATOM_process_count) return bif_not_implemented(p, "process_count");
+    if (k == ATOM_schedulers || k == ATOM_schedulers_online) return term_make_small(sched_count() ? sched_count() : 1);
+    if (k == ATOM_process_limit) return term_make_small(ptab_limit() ? ptab_limit() : PROCESS_LIMIT);
+    if (k == ATOM_process_count) return term_make_small(ptab_count());
     if (k == ATOM_atom_count) return term_make_small(atom_count());
     if (k == ATOM_atom_limit) return term_make_small(atom_limit());
     if (k == ATOM_smp_support || k == ATOM_threads) return ATOM_true;

@@ -5,6 +5,7 @@
 
 #include "atom/atom.h"
 #include "bif/bif_util.h"
+#include "term/binary.h"
 
 /* OTP's largest tuple arity. */
 #define MAX_TUPLE_ARITY ((1u << 24) - 1)
@@ -54,10 +55,8 @@ Term bif_erlang_tuple_size_1(Process *p, const Term *args)
 Term bif_erlang_size_1(Process *p, const Term *args)
 {
     if (term_is_tuple(args[0])) return term_make_small((SInt)term_tuple_arity(args[0]));
-    const uint8_t *bytes;
-    size_t len;
-    BinStatus st = bif_binary_bytes(args[0], &bytes, &len);
-    return st == BIN_OK ? term_make_small((SInt)len) : bif_binary_error(p, st);
+    if (!term_is_bitstring(args[0])) return proc_badarg(p);
+    return term_make_small((SInt)(binary_bit_size(args[0]) / 8)); /* whole bytes only */
 }
 
 static bool arity_arg(Term t, UInt *n)

@@ -4,6 +4,7 @@
 #include "bif/bif.h"
 
 #include "atom/atom.h"
+#include "term/binary.h"
 #include "term/boxed.h"
 
 static inline Term boolean(bool b) { return b ? ATOM_true : ATOM_false; }
@@ -11,8 +12,7 @@ static inline Term boolean(bool b) { return b ? ATOM_true : ATOM_false; }
 Term bif_erlang_is_atom_1(Process *p, const Term *args) { return boolean(term_is_atom(args[0])); }
 Term bif_erlang_is_binary_1(Process *p, const Term *args)
 {
-    /* Only byte-aligned bitstrings exist so far, so every bitstring is a binary. */
-    return boolean(term_is_bitstring(args[0]));
+    return boolean(binary_is_binary(args[0]));
 }
 Term bif_erlang_is_bitstring_1(Process *p, const Term *args) { return boolean(term_is_bitstring(args[0])); }
 Term bif_erlang_is_boolean_1(Process *p, const Term *args)

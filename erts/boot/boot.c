@@ -13,6 +13,11 @@
 #include "load/export.h"
 #include "load/module.h"
 #include "proc/process.h"
+#include "proc/pexit.h"
+#include "proc/ptab.h"
+#include "proc/spawn.h"
+#include "sched/sched.h"
+#include "time/timer.h"
 #include "platform/platform.h"
 #include "term/display.h"
 #include "term/strbuf.h"
@@ -126,22 +131,18 @@ int boot_run(const BootOptions *o)
     if (!o->noshell) fprintf(stderr, "ember: no interactive shell yet; running as with -noshell\n");
     if (!load_init(o)) return 1;
 
-    Process *p = proc_new(0);
-    Term args = term_cons(proc_alloc(p, 2), boot_commands(p, o), TERM_NIL);
-    Term result;
-    EmuOutcome outcome = emu_apply(p, ATOM_init, atom_from_cstr("boot"), args, &result);
-    int status = p->exit_status;
-    if (outcome == EMU_RAISED) {
-        StrBuf b;
-        strbuf_init(&b);
-        term_display(p->freason, &b);
-        fprintf(stderr, "ember: init failed: %.*s\n", (int)b.len, b.data);
-        strbuf_free(&b);
-        status = 1;
-    }
-    proc_free(p);
-    if (outcome != EMU_RETURNED) return status;
-    /* Like an OTP node started with -noshell, stay up until something halts. */
-    fflush(stdout);
+    /* The boot commands are built on a scratch process and copied into init,
+     * the first process, which the schedulers then run. */
+    ptab_init(o->process_limit);
+    timer_init();
+    sched_start(o->schedulers);
+    Process *scratch = proc_new(0);
+    Term args = term_cons(proc_alloc(scratch, 2), boot_commands(scratch, o), TERM_NIL);
+    SpawnOpts opts;
+    spawn_opts_default(&opts);
+    proc_init_pid = proc_spawn(NULL, ATOM_init, atom_from_cstr("boot"), args, &opts, NULL);
+    proc_free(scratch);
+    /* Like an OTP node started with -noshell, stay up until something halts
+     * (halt ends the runtime from whichever scheduler runs it). */
     for (;;) pause();
 }

@@ -10,11 +10,16 @@
 #include <string.h>
 
 #include "atom/atom.h"
+#include "emu/bits_build.h"
+#include "emu/bits_int.h"
+#include "emu/bits_match.h"
 #include "emu/call.h"
 #include "emu/exception.h"
 #include "emu/float.h"
 #include "emu/frames.h"
+#include "emu/map_ops.h"
 #include "emu/operand.h"
+#include "emu/receive.h"
 #include "load/module.h"
 #include "term/boxed.h"
 #include "term/compare.h"
@@ -34,6 +39,9 @@ static void *handlers[OP_COUNT];
 
 /* The continuation of a call made from C: one i_return_to_c instruction. */
 static CodeWord return_to_c[1];
+/* Where a spawned process starts (apply/3 and apply/2 of its saved x
+ * registers), and where a BIF that asked to be called again resumes. */
+static CodeWord spawn_code[3];
 
 static EmuOutcome run(Process *p, const CodeWord *start, bool tried_load, Term *result);
 
@@ -52,6 +60,9 @@ void emu_init(void)
     run(NULL, NULL, false, NULL); /* fills handlers[] */
 #endif
     return_to_c[0] = opcode_word(OP_i_return_to_c);
+    spawn_code[0] = opcode_word(OP_i_apply_only);
+    spawn_code[1] = opcode_word(OP_i_apply_fun_only);
+    spawn_code[2] = opcode_word(OP_i_retry_bif);
 }
 
 Opcode emu_opcode_of(CodeWord word)
@@ -110,11 +121,34 @@ EmuOutcome emu_apply(Process *p, Term module, Term function, Term args, Term *re
         return EMU_RAISED;
     }
     if (!return_to_c[0]) emu_init();
+    if (!p->st.scheduled) p->st.slice_end = UINT64_MAX;
     /* A tail call from C: the callee returns to return_to_c. */
     bool tried_load = false;
     Export *e = emu_find_export(module, function, (unsigned)n, &tried_load);
     CodeWord boot[3] = {opcode_word(OP_call_ext_only), (CodeWord)n, (CodeWord)e};
     return run(p, boot, tried_load, result);
+}
+
+void emu_setup_spawn(Process *p, Term module, Term function, Term args)
+{
+    if (!return_to_c[0]) emu_init();
+    Term x[3] = {module, function, args};
+    unsigned n = 3;
+    p->pc = &spawn_code[0];
+    if (function == TERM_NONE) {
+        x[1] = args;
+        n = 2;
+        p->pc = &spawn_code[1];
+    }
+    emu_push_x(p, x, n);
+    p->cp = return_to_c;
+}
+
+EmuOutcome emu_resume(Process *p, uint64_t budget, Term *result)
+{
+    p->st.slice_end = p->reductions + budget;
+    emu_pop_x(p, xregs);
+    return run(p, p->pc, false, result);
 }
 
 /* ---- the loop ----------------------------------------------------------- */
@@ -141,13 +175,7 @@ static inline bool eq(Term a, Term b)
     return term_eq(a, b);
 }
 
-static bool is_binary(Term t)
-{
-    if (!term_is_boxed(t)) return false;
-    HeaderTag tag = header_tag(term_boxed_header(t));
-    /* Only byte-aligned binary kinds exist so far. */
-    return term_is_binary_kind(tag);
-}
+static bool is_binary(Term t) { return binary_is_binary(t); }
 
 static bool fun_has_arity(Term f, Term arity)
 {
@@ -246,6 +274,16 @@ enum { K_BODY, K_LAST, K_ONLY };
         for (UInt i_ = 1; i_ <= n_; i_++) p->stop[i_] = TERM_NIL; \
         cp = NULL; \
     } while (0)
+/* The end of a time slice is checked where calls enter their target: a
+ * preempted process resumes there with `live` x registers. */
+#define CHECK_SLICE(target, live) \
+    do { \
+        if (p->reductions >= p->st.slice_end) { \
+            ypc = (target); \
+            ylive = (live); \
+            goto yield; \
+        } \
+    } while (0)
 #define FREG(w) fregs[code_reg_index(w)]
 #define IS_FREG(w) (code_is_reg(w) && code_reg_kind(w) == REG_FR)
 
@@ -264,10 +302,13 @@ static EmuOutcome run(Process *p, const CodeWord *start, bool tried_load, Term *
 #endif
     Term *x = xregs;
     const CodeWord *pc = start;
-    const CodeWord *cp = return_to_c;
+    const CodeWord *cp = p->st.scheduled ? p->cp : return_to_c;
     /* The stack below the caller's: an offset from the block's end, which
-     * stays valid when a collection moves the block. */
-    const size_t base_off = (size_t)(p->hend - p->stop);
+     * stays valid when a collection moves the block. A scheduled process
+     * owns its whole stack. */
+    const size_t base_off = p->st.scheduled ? 0 : (size_t)(p->hend - p->stop);
+    const CodeWord *ypc = NULL; /* yield: where to resume */
+    unsigned ylive = 0;
 #define STACK_BASE (p->hend - base_off)
 
     const CodeWord *epc = NULL; /* raise: the failing instruction */
@@ -309,6 +350,7 @@ dispatch:
     {
         p->reductions++;
         cp = pc + 3;
+        CHECK_SLICE(LABEL(2), (unsigned)pc[1]);
         JUMP(LABEL(2));
     }
     CASE(call_last)
@@ -316,11 +358,13 @@ dispatch:
         p->reductions++;
         cp = CP_AT(p->stop);
         p->stop += pc[3] + 1;
+        CHECK_SLICE(LABEL(2), (unsigned)pc[1]);
         JUMP(LABEL(2));
     }
     CASE(call_only)
     {
         p->reductions++;
+        CHECK_SLICE(LABEL(2), (unsigned)pc[1]);
         JUMP(LABEL(2));
     }
     CASE(call_ext)
@@ -330,6 +374,7 @@ dispatch:
         if (code && !ce->bif) {
             p->reductions++;
             cp = pc + 3;
+            CHECK_SLICE(code, (unsigned)pc[1]);
             JUMP(code);
         }
         ckind = K_BODY, cnext = pc + 3;
@@ -343,6 +388,7 @@ dispatch:
             p->reductions++;
             cp = CP_AT(p->stop);
             p->stop += pc[3] + 1;
+            CHECK_SLICE(code, (unsigned)pc[1]);
             JUMP(code);
         }
         ckind = K_LAST, cdealloc = pc[3];
@@ -354,6 +400,7 @@ dispatch:
         CodeWord *code = atomic_load_explicit(&ce->code, memory_order_acquire);
         if (code && !ce->bif) {
             p->reductions++;
+            CHECK_SLICE(code, (unsigned)pc[1]);
             JUMP(code);
         }
         ckind = K_ONLY;
@@ -923,20 +970,28 @@ call_export:
          * (lists.beam defines lists:reverse/2 as a stub, as in OTP). */
         if (ce->bif) {
             Term r = ce->bif(p, x);
-            if (r == TERM_NONE) RAISE(pc, emu_bif_frame(p, ce, x));
+            if (r == TERM_NONE) {
+                if (emu_is_retry(p)) goto bif_retry;
+                RAISE(pc, emu_bif_frame(p, ce, x));
+            }
             x[0] = r;
-            if (ckind == K_BODY) JUMP(cnext);
+            if (ckind == K_BODY) {
+                CHECK_SLICE(cnext, 1);
+                JUMP(cnext);
+            }
             if (ckind == K_LAST) {
                 cp = CP_AT(p->stop);
                 p->stop += cdealloc + 1;
             }
-            pc = cp;
+            const CodeWord *back = cp;
             cp = NULL;
-            DISPATCH();
+            CHECK_SLICE(back, 1);
+            JUMP(back);
         }
         CodeWord *code = atomic_load_explicit(&ce->code, memory_order_acquire);
         if (code) {
             TRANSFER();
+            CHECK_SLICE(code, ce->arity);
             JUMP(code);
         }
         if (ce->module == ATOM_erlang && ce->function == ATOM_apply) {
@@ -965,6 +1020,7 @@ call_fun:
         const Term *env = fun_env(cfun);
         for (UInt i = 0; i < nfree; i++) x[carity + i] = env[i];
         TRANSFER();
+        CHECK_SLICE(fe->code, (unsigned)(carity + nfree));
         JUMP(fe->code);
     }
     if (term_is_boxed_tag(cfun, HDR_EXPORT)) {
@@ -979,6 +1035,21 @@ badarity:
     proc_error2(p, ATOM_badarity, proc_tuple2(p, cfun, emu_arglist(p, x, carity)));
     TRANSFER();
     RAISE(pc, TERM_NIL);
+
+bif_retry:
+    /* The BIF waits for another process: yield, and call it again as a tail
+     * call from the continuation the call would have had. */
+    TRANSFER();
+    ckind = K_ONLY;
+    if (!p->st.scheduled) goto call_export;
+    p->st.retry_export = ce;
+    ypc = &spawn_code[2];
+    ylive = ce->arity;
+yield:
+    emu_push_x(p, x, ylive);
+    p->pc = (CodeWord *)ypc;
+    p->cp = (CodeWord *)cp;
+    return EMU_YIELDED;
 
 handle_error:
     {

@@ -3,6 +3,7 @@
 
 #include <math.h>
 
+#include "term/bignum.h"
 #include "term/boxed.h"
 
 bool emu_number_to_double(Term t, double *out)
@@ -16,12 +17,9 @@ bool emu_number_to_double(Term t, double *out)
         return true;
     }
     if (!term_is_bignum(t)) return false;
-    /* Horner's rule from the most significant digit; the rounding is that of
-     * repeated double arithmetic, exact for magnitudes below 2^53. */
-    const uint64_t *d = big_digits(t);
-    double v = 0.0;
-    for (size_t i = big_ndigits(t); i-- > 0;) v = v * 18446744073709551616.0 + (double)d[i];
-    if (!isfinite(v)) return false;
+    /* rounded to nearest, ties to even, as OTP converts */
+    double v;
+    if (!big_mag_to_double(big_digits(t), big_ndigits(t), &v)) return false;
     *out = big_is_negative(t) ? -v : v;
     return true;
 }

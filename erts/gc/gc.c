@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "gc/offheap.h"
+
 typedef struct FromSpace {
     Term *heap, *htop; /* the old heap part of the block */
     HeapFragment *fragments;
@@ -82,6 +84,8 @@ static void scan_copied(Collector *c, Term *scan)
     }
 }
 
+static bool from_space_contains(const void *from, const Term *ptr) { return in_from_space(from, ptr); }
+
 static void out_of_memory(size_t words)
 {
     fprintf(stderr, "ember: cannot allocate a process heap of %zu words (out of memory)\n", words);
@@ -114,6 +118,7 @@ static void collect_into(Process *p, size_t words, Term *x, unsigned live)
     for (size_t i = 0; i < sizeof roots / sizeof roots[0]; i++)
         if (*roots[i] != TERM_NONE) *roots[i] = evacuate(&c, *roots[i]);
     scan_copied(&c, block);
+    gc_offheap_sweep(&p->offheap, from_space_contains, &c.from);
 
     free(p->heap);
     free_fragments(p->fragments);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "load/bs_strings.h"
 #include "load/code.h"
 
 static const struct {
@@ -136,6 +137,7 @@ static bool decode_all(Decoder *d)
         GenOp *g = &gc->ops[gc->num_ops++];
         *g = (GenOp){.op = (uint8_t)opc, .arg = (uint32_t)gc->num_args, .nargs = 0, .offset = at};
         if (!decode_operands(d, g, genops[opc].arity)) return false;
+        gc->literal_words += load_bs_string_words(g, gc->args);
         if (opc == GENOP_func_info) functions++;
         if (opc == GENOP_int_code_end) {
             if (functions != bf->function_count)

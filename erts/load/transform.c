@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "atom/atom.h"
+#include "emu/bits_build.h"
+#include "emu/bits_int.h"
 #include "load/code.h"
 
 #define MAPPING_NONE (-1)
@@ -348,6 +350,96 @@ static bool emit_gc_bif2(Emitter *e)
     return emit_mapped(e, OP_gc_bif2);
 }
 
+/* ---- the bit syntax: operands with no ops.def letter ------------------------------ */
+
+/* A literal binary of the string table's bytes [off, off + len), for
+ * bs_match_string and the string segments of bs_create_bin. */
+static bool conv_string(Emitter *e, uint64_t off, uint64_t len, CodeWord *w)
+{
+    const BeamSpan *st = &e->cx->bf->strings;
+    if (off > st->size || len > st->size - off) return fail(e, "string out of range");
+    Term *mem = literal_room(e, HEAP_BIN_WORDS(len));
+    if (!mem) return fail(e, "literal area exhausted");
+    *w = term_make_heap_bin(mem, st->data + off, len);
+    return true;
+}
+
+static bool emit_bs_match_string(Emitter *e)
+{
+    const CompactOperand *bits = arg(e, 2), *str = arg(e, 3);
+    CodeWord w;
+    if (bits->tag != CT_U || str->tag != CT_U) return fail(e, "bad string operands");
+    emit(e, OP_bs_match_string);
+    if (!conv_one(e, OP_bs_match_string, 'l', arg(e, 0)) || !conv_one(e, OP_bs_match_string, 's', arg(e, 1)))
+        return false;
+    if (!conv_string(e, str->u, (bits->u + 7) / 8, &w)) return false;
+    emit(e, (CodeWord)bits->u);
+    emit(e, w);
+    return true;
+}
+
+/* bs_start_match4's fail operand may be the atom no_fail or resume. */
+static bool emit_bs_start_match4(Emitter *e)
+{
+    emit(e, OP_bs_start_match4);
+    if (arg(e, 0)->tag == CT_A) emit(e, 0);
+    else if (!conv_one(e, OP_bs_start_match4, 'l', arg(e, 0))) return false;
+    return conv_one(e, OP_bs_start_match4, 'u', arg(e, 1)) && conv_one(e, OP_bs_start_match4, 's', arg(e, 2)) &&
+           conv_one(e, OP_bs_start_match4, 'd', arg(e, 3));
+}
+
+static UInt segment_flags(Term list)
+{
+    UInt flags = 0;
+    for (; term_is_list(list); list = term_tail(list)) {
+        Term f = term_head(list);
+        if (f == ATOM_little) flags |= BSF_LITTLE;
+        else if (f == ATOM_signed) flags |= BSF_SIGNED;
+        else if (f == ATOM_native) flags |= BSF_NATIVE;
+    }
+    return flags;
+}
+
+/* One bs_create_bin segment as BS_SEG_WORDS words (emu/bits_build.h). */
+static bool emit_bs_segment(Emitter *e, unsigned k)
+{
+    const CompactOperand *type = arg(e, k), *seg = arg(e, k + 1), *unit = arg(e, k + 2), *flags = arg(e, k + 3);
+    if (type->tag != CT_A || seg->tag != CT_U || unit->tag != CT_U) return fail(e, "bad segment");
+    Term name = e->cx->atoms[type->u];
+    int t = 0;
+    while (t < BS_SEG_TYPES && name != atom_from_cstr(bits_segment_types[t])) t++;
+    if (t == BS_SEG_TYPES) return fail(e, "unknown segment type");
+    Term fl = flags->tag == CT_LITERAL ? e->cx->literals[flags->u] : TERM_NIL;
+    emit(e, term_make_small(t));
+    emit(e, term_make_small((SInt)seg->u));
+    emit(e, term_make_small((SInt)unit->u));
+    emit(e, term_make_small((SInt)segment_flags(fl)));
+    if (t == BS_STRING) {
+        const CompactOperand *off = arg(e, k + 4), *len = arg(e, k + 5);
+        CodeWord w;
+        if (off->tag != CT_U || len->tag != CT_I || len->i < 0) return fail(e, "bad string segment");
+        if (!conv_string(e, off->u, (uint64_t)len->i, &w)) return false;
+        emit(e, w);
+        emit(e, term_make_small(len->i));
+        return true;
+    }
+    return conv_one(e, OP_bs_create_bin, 's', arg(e, k + 4)) && conv_one(e, OP_bs_create_bin, 's', arg(e, k + 5));
+}
+
+static bool emit_bs_create_bin(Emitter *e)
+{
+    emit(e, OP_bs_create_bin);
+    const char *kinds = "luuud";
+    for (unsigned k = 0; k < 5; k++)
+        if (!conv_one(e, OP_bs_create_bin, kinds[k], arg(e, k))) return false;
+    const CompactOperand *list = arg(e, 5);
+    if (list->tag != CT_LIST || list->u % BS_SEG_WORDS) return fail(e, "bad segment list");
+    emit(e, (CodeWord)list->u);
+    for (uint64_t j = 0; j < list->u; j += BS_SEG_WORDS)
+        if (!emit_bs_segment(e, 6 + (unsigned)j)) return false;
+    return true;
+}
+
 static bool transform_one(Emitter *e)
 {
     unsigned g = e->g->op;
@@ -362,6 +454,9 @@ static bool transform_one(Emitter *e)
     case GENOP_gc_bif2: return emit_gc_bif2(e);
     case GENOP_call_fun: return emit_call_fun(e);
     case GENOP_call_fun2: return emit_call_fun2(e);
+    case GENOP_bs_create_bin: return emit_bs_create_bin(e);
+    case GENOP_bs_start_match4: return emit_bs_start_match4(e);
+    case GENOP_bs_match_string: return emit_bs_match_string(e);
     default: break;
     }
     if (op == MAPPING_BROKEN) return fail(e, "internal: ops.def operands differ from the generic opcode");

@@ -4,9 +4,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "gc/offheap.h"
+#include "proc/signal.h"
+
 /* OTP's default minimum heap is 233 words; the stack shares the block here. */
 #define DEFAULT_HEAP_WORDS 233
-static uint64_t next_pid_number = 0;
+static _Atomic uint64_t next_pid_number = 0;
 
 static void out_of_memory(size_t words)
 {
@@ -29,11 +32,14 @@ Process *proc_new(size_t min_words)
     p->dictionary = TERM_NIL;
     p->group_leader = p->pid;
     p->fclass = p->freason = p->fargs = p->ftrace = p->ferror_info = TERM_NONE;
+    proc_state_init(p);
     return p;
 }
 
 void proc_free(Process *p)
 {
+    proc_state_free(p);
+    offheap_release_all(&p->offheap);
     for (HeapFragment *f = p->fragments, *next; f; f = next) {
         next = f->next;
         free(f);

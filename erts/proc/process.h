@@ -15,6 +15,7 @@
 
 #include "atom/atom.h"
 #include "load/code.h"
+#include "proc/procstate.h"
 #include "term/term.h"
 
 typedef struct HeapFragment {
@@ -24,9 +25,18 @@ typedef struct HeapFragment {
     Term mem[];
 } HeapFragment;
 
+/* The off-heap binaries (REFC_BIN objects, chained through their next word)
+ * that a heap refers to, and the bytes they hold; see gc/offheap.h. */
+typedef struct OffHeap {
+    Term *first;
+    size_t new_bytes;  /* made or adopted since the last collection */
+    size_t live_bytes; /* held after the last collection */
+} OffHeap;
+
 typedef struct Process {
     Term *heap, *htop, *stop, *hend;
     HeapFragment *fragments;
+    OffHeap offheap;
     size_t fragment_words; /* words allocated in fragments since the last GC */
     size_t min_heap_words;
 
@@ -50,6 +60,8 @@ typedef struct Process {
     unsigned arity;
     uint64_t reductions;
     int exit_status; /* for halt/1 reached in this process */
+
+    ProcState st; /* signals, messages, links, scheduling: see proc/procstate.h */
 } Process;
 
 /* Creates a process with a heap of at least min_words words (0: default). */

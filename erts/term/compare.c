@@ -8,7 +8,9 @@
 #include <string.h>
 
 #include "atom/atom.h"
+#include "term/binary.h"
 #include "term/boxed.h"
+#include "term/map.h"
 
 /* Type ranks in Erlang's term order. */
 enum { RANK_NUMBER, RANK_ATOM, RANK_REF, RANK_FUN, RANK_PORT, RANK_PID, RANK_TUPLE, RANK_MAP, RANK_NIL, RANK_LIST, RANK_BITS };
@@ -176,6 +178,8 @@ typedef struct {
     Pair *items;
     size_t len, cap;
     Pair inline_items[32];
+    Term **sorted; /* sorted pairs of HAMT maps, freed when the compare ends */
+    size_t nsorted;
 } PairStack;
 
 static void push(PairStack *st, const Term *a, const Term *b, size_t n, bool exact)
@@ -210,20 +214,34 @@ static int cmp_funs(Term a, Term b, bool exact, PairStack *st)
 
 static int cmp_binaries(Term a, Term b)
 {
-    if (!term_is_heap_bin(a) || !term_is_heap_bin(b)) /* other kinds come with their layouts */
-        return cmp_u64(term_boxed_header(a), term_boxed_header(b));
+    if (!term_is_heap_bin(a) || !term_is_heap_bin(b)) return binary_compare(a, b);
     size_t la = term_heap_bin_size(a), lb = term_heap_bin_size(b);
     int r = memcmp(term_heap_bin_bytes(a), term_heap_bin_bytes(b), la < lb ? la : lb);
     if (r) return r < 0 ? -1 : 1;
     return la < lb ? -1 : la > lb;
 }
 
+/* A HAMT's pairs in key order (the order OTP compares maps by). */
+static Term *sorted_pairs(Term m, PairStack *st)
+{
+    UInt n;
+    Term *kv = map_sorted_pairs(m, &n);
+    st->sorted = realloc(st->sorted, (st->nsorted + 1) * sizeof *st->sorted);
+    if (!st->sorted) abort();
+    st->sorted[st->nsorted++] = kv;
+    return kv;
+}
+
 static int cmp_maps(Term a, Term b, bool exact, PairStack *st)
 {
-    if (!term_is_flatmap(a) || !term_is_flatmap(b))
-        return cmp_u64(term_boxed_header(a), term_boxed_header(b));
-    UInt n = flatmap_size(a), m = flatmap_size(b);
+    UInt n = map_size(a), m = map_size(b);
     if (n != m) return n < m ? -1 : 1;
+    if (!term_is_flatmap(a) || !term_is_flatmap(b)) {
+        Term *x = sorted_pairs(a, st), *y = sorted_pairs(b, st);
+        push(st, x + n, y + n, n, exact);
+        push(st, x, y, n, true);
+        return 0;
+    }
     /* all keys first (in exact order), then the values; the stack is LIFO */
     push(st, flatmap_values(a), flatmap_values(b), n, exact);
     push(st, flatmap_keys(a), flatmap_keys(b), n, true);
@@ -266,7 +284,7 @@ static int cmp_one(Term a, Term b, bool exact, PairStack *st)
 
 static int compare(Term a, Term b, bool exact)
 {
-    PairStack st = {.items = NULL, .len = 0, .cap = 32};
+    PairStack st = {.items = NULL, .len = 0, .cap = 32, .sorted = NULL, .nsorted = 0};
     st.items = st.inline_items;
     int r = 0;
     Term top_a = a, top_b = b;
@@ -283,6 +301,8 @@ static int compare(Term a, Term b, bool exact)
         r = cmp_one(x, y, ex, &st);
     }
     if (st.items != st.inline_items) free(st.items);
+    for (size_t i = 0; i < st.nsorted; i++) free(st.sorted[i]);
+    free(st.sorted);
     return r;
 }
 

@@ -7,6 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gc/offheap.h"
+#include "term/binary.h"
+
 static bool is_pointer(Term t) { return term_is_list(t) || term_is_boxed(t); }
 
 typedef struct {
@@ -50,8 +53,24 @@ size_t term_size(Term t)
     return words;
 }
 
+/* A copied off-heap binary is one more reference, owned by oh; a copied
+ * writable sub-binary may no longer grow its binary in place. */
+static void adopt_binary(Term *obj, OffHeap *oh)
+{
+    HeaderTag tag = header_tag(obj[0]);
+    if (tag == HDR_SUB_BIN) obj[3] = 0;
+    if (tag != HDR_REFC_BIN) return;
+    Binary *b = (Binary *)(uintptr_t)obj[2];
+    binary_ref(b);
+    obj[4] &= ~(UInt)PB_ACTIVE_WRITER;
+    if (oh) {
+        offheap_link(oh, obj);
+        oh->new_bytes += b->capacity;
+    }
+}
+
 /* Copies the object t points to (one level) to *hp; returns the new pointer. */
-static Term copy_object(Term t, Term **hp)
+static Term copy_object(Term t, Term **hp, OffHeap *oh)
 {
     Term *dst = *hp;
     if (term_is_list(t)) {
@@ -65,14 +84,17 @@ static Term copy_object(Term t, Term **hp)
     size_t words = 1 + header_arity(obj[0]);
     memcpy(dst, obj, words * sizeof(Term));
     *hp += words;
+    if (term_is_binary_kind(header_tag(obj[0]))) adopt_binary(dst, oh);
     return term_make_boxed(dst);
 }
 
-Term term_copy(Term t, Term **hp)
+Term term_copy(Term t, Term **hp) { return term_copy_offheap(t, hp, NULL); }
+
+Term term_copy_offheap(Term t, Term **hp, OffHeap *oh)
 {
     if (!is_pointer(t)) return t;
     Term *scan = *hp;
-    Term result = copy_object(t, hp);
+    Term result = copy_object(t, hp, oh);
     while (scan < *hp) {
         Term w = *scan;
         if (term_is_header(w)) {
@@ -80,7 +102,7 @@ Term term_copy(Term t, Term **hp)
             scan += 1 + header_raw_words(w);
             continue;
         }
-        if (is_pointer(w)) *scan = copy_object(w, hp);
+        if (is_pointer(w)) *scan = copy_object(w, hp, oh);
         scan++;
     }
     return result;

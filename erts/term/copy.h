@@ -15,4 +15,11 @@ size_t term_size(Term t);
  * past the copy. Immediates are returned unchanged. */
 Term term_copy(Term t, Term **hp);
 
+/* As term_copy, for a copy that a process heap (or a message bound for one)
+ * will hold: each off-heap binary in it gains a reference that is chained
+ * into oh (a process's list, or a message's own list to merge later with
+ * offheap_merge). term_copy's copies keep their references forever. */
+struct OffHeap;
+Term term_copy_offheap(Term t, Term **hp, struct OffHeap *oh);
+
 #endif

@@ -8,7 +8,9 @@
 
 #include "atom/atom.h"
 #include "term/bigtext.h"
+#include "term/binary.h"
 #include "term/boxed.h"
+#include "term/map.h"
 
 /* ---- atoms ------------------------------------------------------------ */
 
@@ -130,6 +132,30 @@ static void display_bytes(const uint8_t *b, size_t n, StrBuf *out)
     strbuf_append_cstr(out, ">>");
 }
 
+/* Any bitstring: whole bytes as display_bytes shows them, then the
+ * trailing bits as Value:Bits (printable text is shown as text only when no
+ * bits trail). */
+static void display_bitstring(Term t, StrBuf *out)
+{
+    const uint8_t *bytes;
+    size_t n;
+    BinView v;
+    binary_view(t, &v);
+    uint8_t *copy = malloc(v.bit_size / 8 + 1);
+    if (!copy) abort();
+    binary_copy_bits(copy, 0, v.bytes, v.bit_off, v.bit_size);
+    bytes = copy, n = v.bit_size / 8;
+    size_t rest = v.bit_size % 8;
+    if (!rest) {
+        display_bytes(bytes, n, out);
+    } else {
+        strbuf_append_cstr(out, "<<");
+        for (size_t i = 0; i < n; i++) strbuf_printf(out, "%u,", bytes[i]);
+        strbuf_printf(out, "%u:%u>>", (unsigned)(bytes[n] >> (8 - rest)), (unsigned)rest);
+    }
+    free(copy);
+}
+
 /* ---- the walk ----------------------------------------------------------- */
 
 typedef enum {
@@ -203,11 +229,19 @@ static void display_boxed(Term t, PendingStack *st, StrBuf *out)
     case HDR_FUN:
     case HDR_EXPORT: display_fun(t, out); return;
     case HDR_HEAP_BIN: display_bytes(term_heap_bin_bytes(t), term_heap_bin_size(t), out); return;
+    case HDR_REFC_BIN:
+    case HDR_SUB_BIN: display_bitstring(t, out); return;
     case HDR_MAP:
         strbuf_append_cstr(out, "#{");
         push_text(st, "}");
         if (flatmap_size(t))
             push(st, (Pending){.op = OP_MAP_PAIRS, .p = flatmap_keys(t), .q = flatmap_values(t), .n = flatmap_size(t)});
+        return;
+    case HDR_HASHMAP:
+        /* as OTP prints a trie: each node's bitmap, its leaves as [K|V] */
+        strbuf_printf(out, "%s<%x>{", hamt_is_head(t) ? "#" : "", hamt_bitmap(t));
+        push_text(st, "}");
+        push(st, (Pending){.op = OP_ELEMENTS, .p = hamt_children(t), .n = hamt_nchildren(t)});
         return;
     default:
         /* Kinds whose layout is not defined yet (off-heap and sub binaries,

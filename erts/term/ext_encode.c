@@ -10,7 +10,9 @@
 
 #include "atom/atom.h"
 #include "proc/process.h"
+#include "term/binary.h"
 #include "term/boxed.h"
+#include "term/map.h"
 #include "term/ext_tags.h"
 #include "term/utf8.h"
 
@@ -130,6 +132,23 @@ static void put_port(StrBuf *b, Term port)
     put_u32(b, 0);
 }
 
+/* BINARY_EXT, or BIT_BINARY_EXT when bits trail (their padding zeroed). */
+static void put_bitstring(StrBuf *b, Term t)
+{
+    BinView v;
+    binary_view(t, &v);
+    size_t n = (v.bit_size + 7) / 8, rest = v.bit_size % 8;
+    uint8_t *buf = malloc(n + 1);
+    if (!buf) abort();
+    if (n) buf[n - 1] = 0;
+    binary_copy_bits(buf, 0, v.bytes, v.bit_off, v.bit_size);
+    put_u8(b, rest ? EXT_TAG_BIT_BINARY : EXT_TAG_BINARY);
+    put_u32(b, (uint32_t)n);
+    if (rest) put_u8(b, (uint8_t)rest);
+    strbuf_append(b, buf, n);
+    free(buf);
+}
+
 static void put_ref(StrBuf *b, Term ref)
 {
     put_u8(b, EXT_TAG_NEWER_REFERENCE);
@@ -160,7 +179,7 @@ static bool put_string_if_bytes(StrBuf *b, Term list)
 
 /* ---- the walk --------------------------------------------------------------- */
 
-typedef enum { W_TERM, W_LIST_REST, W_ARRAY, W_MAP } WorkKind;
+typedef enum { W_TERM, W_LIST_REST, W_ARRAY, W_MAP, W_HAMT } WorkKind;
 
 typedef struct {
     WorkKind kind;
@@ -218,10 +237,17 @@ static ExtEncodeStatus put_boxed(StrBuf *b, Term t, WorkStack *st)
         put_u32(b, (uint32_t)term_heap_bin_size(t));
         strbuf_append(b, term_heap_bin_bytes(t), term_heap_bin_size(t));
         return EXT_ENCODE_OK;
+    case HDR_REFC_BIN:
+    case HDR_SUB_BIN: put_bitstring(b, t); return EXT_ENCODE_OK;
     case HDR_MAP:
         put_u8(b, EXT_TAG_MAP);
         put_u32(b, (uint32_t)flatmap_size(t));
         if (flatmap_size(t)) push(st, (Work){.kind = W_MAP, .p = flatmap_keys(t), .q = flatmap_values(t), .n = flatmap_size(t)});
+        return EXT_ENCODE_OK;
+    case HDR_HASHMAP:
+        put_u8(b, EXT_TAG_MAP);
+        put_u32(b, (uint32_t)hamt_size(t));
+        push(st, (Work){.kind = W_HAMT, .t = t});
         return EXT_ENCODE_OK;
     default:
         /* closures would need their creator pid and module md5; other kinds
@@ -286,6 +312,17 @@ ExtEncodeStatus ext_encode(Term t, StrBuf *out)
             push(&st, (Work){.kind = W_TERM, .t = w.q[0]});
             push(&st, (Work){.kind = W_TERM, .t = w.p[0]});
             break;
+        case W_HAMT:
+            /* OTP stacks a node's children in order and pops them, so the
+             * pairs go out in the reverse of the walk order */
+            if (term_is_list(w.t)) {
+                push(&st, (Work){.kind = W_TERM, .t = term_tail(w.t)});
+                push(&st, (Work){.kind = W_TERM, .t = term_head(w.t)});
+            } else {
+                for (unsigned i = 0; i < hamt_nchildren(w.t); i++)
+                    push(&st, (Work){.kind = W_HAMT, .t = hamt_children(w.t)[i]});
+            }
+            break;
         }
     }
     free(st.items);
@@ -300,8 +337,7 @@ Term ext_term_to_binary(struct Process *p, Term t)
         strbuf_free(&b);
         return proc_error2(p, ATOM_not_implemented, atom_from_cstr("term_to_binary"));
     }
-    Term *mem = proc_alloc(p, HEAP_BIN_WORDS(b.len));
-    Term bin = term_make_heap_bin(mem, b.data, b.len);
+    Term bin = binary_from_bytes(p, b.data, b.len);
     strbuf_free(&b);
     return bin;
 }

@@ -17,7 +17,9 @@
 #include "proc/process.h"
 #include "term/boxed.h"
 #include "term/compare.h"
+#include "term/binary.h"
 #include "term/ext_tags.h"
+#include "term/map.h"
 
 typedef struct {
     const uint8_t *p, *end;
@@ -343,14 +345,52 @@ static ExtStatus read_binary(Dec *d, Term *out)
     return EXT_OK;
 }
 
+/* BIT_BINARY_EXT: the bytes, of which the last holds `bits` (1..8) bits;
+ * a heap binary, and a sub-binary over it when bits trail. */
+static ExtStatus read_bit_binary(Dec *d, Term *out)
+{
+    const uint8_t *lp = take(d, 5);
+    CHECK(lp);
+    size_t n = get_u32(lp);
+    unsigned bits = lp[4];
+    CHECK(n == 0 ? bits == 0 : bits >= 1 && bits <= 8);
+    const uint8_t *bytes = take(d, n);
+    CHECK(bytes);
+    bool whole = bits == 8 || n == 0;
+    Term *mem = alloc_words(d, HEAP_BIN_WORDS(n) + (whole ? 0 : SUB_BIN_WORDS));
+    if (!mem) return EXT_OK;
+    *out = term_make_heap_bin(mem, bytes, n);
+    if (!whole) *out = binary_make_sub(mem + HEAP_BIN_WORDS(n), *out, 0, 8 * (n - 1) + bits, 0);
+    return EXT_OK;
+}
+
 /* A flat map: [header][keys tuple][values...], then the keys tuple. The keys
  * arrive in any order; they are sorted once the whole term is built. */
+/* More than MAP_SMALL_LIMIT pairs make a trie: the pairs are read into
+ * leaves [K|V] after a reserved node area, whose first words mark the map as
+ * unfinished (arity 0, then n) until finish_maps builds the trie. */
+static ExtStatus read_large_map(Dec *d, size_t n, Term *out)
+{
+    size_t area = map_decode_area_words(n);
+    Term *mem = alloc_words(d, area + 2 * n);
+    if (!mem) return EXT_OK;
+    Term *leaves = mem + area;
+    mem[0] = header_make(HDR_HASHMAP, 0);
+    mem[1] = n;
+    for (size_t i = 2 * n; i-- > 0;) push_slot(d, &leaves[i]);
+    *out = term_make_boxed(mem);
+    grow((void **)&d->maps, &d->maps_cap, d->nmaps + 1, sizeof *d->maps);
+    d->maps[d->nmaps++] = *out;
+    return EXT_OK;
+}
+
 static ExtStatus read_map(Dec *d, Term *out)
 {
     const uint8_t *lp = take(d, 4);
     CHECK(lp);
     size_t n = get_u32(lp);
-    CHECK(n <= SIZE_MAX / 4 && expect(d, 2 * n));
+    CHECK(n <= SIZE_MAX / 16 && expect(d, 2 * n));
+    if (n > MAP_SMALL_LIMIT) return read_large_map(d, n, out);
     Term *mem = alloc_words(d, (2 + n) + (1 + n));
     if (!mem) return EXT_OK;
     Term *keys = mem + 2 + n;
@@ -404,6 +444,7 @@ static ExtStatus read_one(Dec *d, Term *slot)
     case EXT_TAG_STRING: s = read_string(d, &t); break;
     case EXT_TAG_LIST: s = read_list(d, slot, &t, &pass_slot); break;
     case EXT_TAG_BINARY: s = read_binary(d, &t); break;
+    case EXT_TAG_BIT_BINARY: s = read_bit_binary(d, &t); break;
     case EXT_TAG_MAP: s = read_map(d, &t); break;
     case EXT_TAG_NEW_PID:
     case EXT_TAG_PID: s = read_pid(d, tag, &t); break;
@@ -435,6 +476,12 @@ static bool finish_maps(Dec *d)
 {
     for (size_t m = d->nmaps; m-- > 0;) {
         Term map = d->maps[m];
+        if (term_is_boxed_tag(map, HDR_HASHMAP)) {
+            Term *area = term_boxed_ptr(map);
+            size_t pairs = area[1];
+            if (!map_decode_finish(area + map_decode_area_words(pairs), pairs, area)) return false;
+            continue;
+        }
         size_t n = flatmap_size(map);
         if (n < 2) continue;
         Term *keys = flatmap_keys(map), *values = flatmap_values(map);

@@ -9,7 +9,9 @@
 #include <string.h>
 
 #include "atom/atom.h"
+#include "term/binary.h"
 #include "term/boxed.h"
+#include "term/map.h"
 
 /* The golden ratio and its multiples 2..19 modulo 2^32, as OTP numbers them. */
 #define HC 0x9e3779b9u
@@ -25,6 +27,7 @@
 #define HC_12 0x6a99b4acu
 #define HC_13 0x08d12e65u
 #define HC_14 0xa708a81eu
+#define HC_15 0x454021d7u
 #define HC_16 0xe3779b90u
 #define HC_19 0xbe1e08bbu
 
@@ -182,7 +185,7 @@ static Term hash_list(uint32_t *hash, Term t, ItemStack *st)
 
 static Term hash_map(uint32_t *hash, uint32_t *xor_pairs, Term t, ItemStack *st)
 {
-    UInt n = flatmap_size(t);
+    UInt n = map_size(t);
     hash1(hash, (uint32_t)n, HC_16);
     if (n == 0) return TERM_NONE;
     /* each key/value pair is hashed from zero and the results are xor-ed, so
@@ -190,12 +193,15 @@ static Term hash_map(uint32_t *hash, uint32_t *xor_pairs, Term t, ItemStack *st)
     push(st, (Item){.kind = ITEM_MAP_TAIL, .saved_hash = *hash, .saved_xor = *xor_pairs});
     *hash = 0;
     *xor_pairs = 0;
-    const Term *keys = flatmap_keys(t), *values = flatmap_values(t);
-    for (UInt i = n; i-- > 0;) {
+    MapIter it;
+    Term k, v;
+    map_iter_init(&it, t);
+    while (map_iter_next(&it, &k, &v)) {
         push(st, (Item){.kind = ITEM_MAP_PAIR});
-        push_term(st, values[i]);
-        push_term(st, keys[i]);
+        push_term(st, v);
+        push_term(st, k);
     }
+    map_iter_free(&it);
     return TERM_NONE;
 }
 
@@ -217,6 +223,25 @@ static Term hash_fun(uint32_t *hash, Term t, ItemStack *st)
     return env[0];
 }
 
+/* The whole bytes as a block, then trailing bits with their count, as OTP. */
+static void hash_bitstring(uint32_t *hash, Term t)
+{
+    BinView v;
+    binary_view(t, &v);
+    size_t n = v.bit_size / 8, rest = v.bit_size % 8;
+    uint32_t con = HC_13 + *hash;
+    if (n == 0 && rest == 0) {
+        *hash = con;
+        return;
+    }
+    uint8_t *buf = malloc(n + 1);
+    if (!buf) abort();
+    binary_copy_bits(buf, 0, v.bytes, v.bit_off, v.bit_size);
+    *hash = block_hash(buf, n & 0xFFFFFFFFu, con);
+    if (rest) hash2(hash, (uint32_t)rest, (uint32_t)(buf[n] >> (8 - rest)), HC_15);
+    free(buf);
+}
+
 static Term hash_boxed(uint32_t *hash, uint32_t *xor_pairs, Term t, ItemStack *st)
 {
     Term hdr = term_boxed_header(t);
@@ -228,7 +253,8 @@ static Term hash_boxed(uint32_t *hash, uint32_t *xor_pairs, Term t, ItemStack *s
         for (UInt i = n; i >= 2; i--) push_term(st, term_tuple_element(t, i));
         return term_tuple_element(t, 1);
     }
-    case HDR_MAP: return hash_map(hash, xor_pairs, t, st);
+    case HDR_MAP:
+    case HDR_HASHMAP: return hash_map(hash, xor_pairs, t, st);
     case HDR_FUN:
     case HDR_EXPORT: return hash_fun(hash, t, st);
     case HDR_HEAP_BIN: {
@@ -237,6 +263,8 @@ static Term hash_boxed(uint32_t *hash, uint32_t *xor_pairs, Term t, ItemStack *s
         *hash = n == 0 ? con : block_hash(term_heap_bin_bytes(t), n & 0xFFFFFFFFu, con);
         return TERM_NONE;
     }
+    case HDR_REFC_BIN:
+    case HDR_SUB_BIN: hash_bitstring(hash, t); return TERM_NONE;
     case HDR_POS_BIG:
     case HDR_NEG_BIG: {
         const uint64_t *d = big_digits(t);

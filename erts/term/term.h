@@ -49,7 +49,9 @@
  *   REFC_BIN  (binaries issue)                                 raw
  *   SUB_BIN / MATCH_CTX  raw fields, then the underlying binary term (last word)
  *   MAP       keys tuple, then the values in key order         all terms
- *   HASHMAP   bitmap, then the children                        1 raw, rest terms
+ *   HASHMAP   bitmap (and, in the head node, a head flag and    1 raw, rest terms
+ *             the key count), then the children: leaves [K|V]
+ *             or further nodes (term/map.h)
  *   EXT_PID / EXT_PORT / EXT_REF  (distribution issue)        raw
  */
 

@@ -453,7 +453,7 @@ START_TEST(sample_disassembly)
         "call_ext_only 3, maps:get/3",
         "i_apply_only",
         "i_apply_fun_only",
-        "not_implemented 166",              /* bs_start_match3 */
+        "bs_start_match3 L",
         "move 18446744073709551616, x(0)",
         "move -1267650600228229401496703205376, x(0)",
     };

@@ -1,0 +1,253 @@
+/* proc_signal.c — BIFs that send signals or change how a process takes them:
+ * send/2,3, exit/2, link/1, unlink/1, monitor/2, demonitor/1,2,
+ * process_flag/2, is_process_alive/1, yield/0, group_leader/0,2. Each costs one
+ * reduction (demonitor with flush: plus the message queue scan). */
+#include "bif/bif.h"
+
+#include "atom/atom.h"
+#include "bif/bif_util.h"
+#include "emu/receive.h"
+#include "proc/plinks.h"
+#include "proc/ptab.h"
+#include "proc/registry.h"
+#include "proc/signal.h"
+#include "sched/sched.h"
+#include "term/boxed.h"
+#include "term/compare.h"
+
+Term bif_erlang_send_2(Process *p, const Term *args)
+{
+    if (!emu_send(p, args[0], args[1])) return TERM_NONE;
+    return args[1];
+}
+
+/* Options nosuspend and noconnect change nothing for local destinations. */
+Term bif_erlang_send_3(Process *p, const Term *args)
+{
+    Term o = args[2];
+    for (; term_is_list(o); o = term_tail(o))
+        if (term_head(o) != atom_from_cstr("nosuspend") && term_head(o) != atom_from_cstr("noconnect"))
+            return proc_badarg(p);
+    if (!term_is_nil(o)) return proc_badarg(p);
+    if (!emu_send(p, args[0], args[1])) return TERM_NONE;
+    return ATOM_ok;
+}
+
+Term bif_erlang_exit_2(Process *p, const Term *args)
+{
+    Term to = args[0];
+    if (!term_is_pid(to) && !term_is_port(to)) return proc_badarg(p);
+    if (!term_is_local_pid(to)) return bif_not_implemented(p, "exit/2 to ports and remote processes");
+    sig_send_exit(SIG_EXIT, p->pid, to, args[1]);
+    if (to == p->pid) proc_request_yield(p); /* takes effect before exit/2 returns */
+    return ATOM_true;
+}
+
+Term bif_erlang_link_1(Process *p, const Term *args)
+{
+    Term to = args[0];
+    if (!term_is_pid(to)) return term_is_port(to) ? bif_not_implemented(p, "ports") : proc_badarg(p);
+    if (!term_is_local_pid(to)) return bif_not_implemented(p, "distribution");
+    if (to == p->pid || plink_find(p, LK_LINK, to, NULL)) return ATOM_true;
+    plink_add(p, (LinkEntry){LK_LINK, to, TERM_NIL, {0, 0}});
+    Message *m = msg_build(SIG_LINK, p->pid, 0, NULL);
+    m->term = TERM_NIL;
+    sig_send(to, m);
+    return ATOM_true;
+}
+
+Term bif_erlang_unlink_1(Process *p, const Term *args)
+{
+    Term to = args[0];
+    if (!term_is_pid(to)) return term_is_port(to) ? bif_not_implemented(p, "ports") : proc_badarg(p);
+    if (!term_is_local_pid(to)) return bif_not_implemented(p, "distribution");
+    LinkEntry *e = plink_find(p, LK_LINK, to, NULL);
+    if (!e) return ATOM_true;
+    plink_remove(p, e);
+    Message *m = msg_build(SIG_UNLINK, p->pid, 0, NULL);
+    m->term = TERM_NIL;
+    sig_send(to, m);
+    return ATOM_true;
+}
+
+/* ---- monitors ---------------------------------------------------------------- */
+
+static Term monitor_pid(Process *p, Term pid, Term name)
+{
+    Term ref = bif_erlang_make_ref_0(p, NULL);
+    LinkEntry e = {LK_MONITOR, pid, name, {0, 0}};
+    ref_raw(ref, e.ref);
+    plink_add(p, e);
+    if (pid == TERM_NIL) {
+        sig_send_down(p->pid, p->pid, e.ref, name, ATOM_noproc); /* no such name */
+        return ref;
+    }
+    Term *hp;
+    Message *m = msg_build(SIG_MONITOR, p->pid, 3 + REF_WORDS, &hp);
+    Term r = ref_from_raw(hp + 3, e.ref);
+    hp[0] = header_make(HDR_TUPLE, 2), hp[1] = r, hp[2] = name == TERM_NIL ? pid : name;
+    m->term = term_make_boxed(hp);
+    sig_send(pid, m);
+    return ref;
+}
+
+static Term monitor_name(Process *p, Term name)
+{
+    Term pid = registry_whereis(name);
+    return monitor_pid(p, pid == TERM_NONE ? TERM_NIL : pid, name);
+}
+
+Term bif_erlang_monitor_2(Process *p, const Term *args)
+{
+    Term type = args[0], what = args[1];
+    if (type != ATOM_process) {
+        if (type == atom_from_cstr("port") || type == atom_from_cstr("time_offset")) return bif_not_implemented(p, "monitor type");
+        return proc_badarg(p);
+    }
+    if (term_is_local_pid(what)) return monitor_pid(p, what, TERM_NIL);
+    if (term_is_atom(what)) return monitor_name(p, what);
+    if (term_is_tuple(what) && term_tuple_arity(what) == 2 && term_is_atom(term_tuple_element(what, 1)) &&
+        term_is_atom(term_tuple_element(what, 2))) {
+        if (term_tuple_element(what, 2) == ATOM_nonode_nohost) return monitor_name(p, term_tuple_element(what, 1));
+        return bif_not_implemented(p, "distribution");
+    }
+    if (term_is_pid(what)) return bif_not_implemented(p, "distribution");
+    return proc_badarg(p);
+}
+
+/* Drops the monitor with this reference; false when there was none. */
+static bool demonitor(Process *p, Term ref)
+{
+    uint64_t raw[2];
+    ref_raw(ref, raw);
+    LinkEntry *e = plink_find(p, LK_MONITOR, TERM_NIL, raw);
+    if (!e) return false;
+    Term target = e->pid;
+    plink_remove(p, e);
+    if (target == TERM_NIL) return true;
+    Term *hp;
+    Message *m = msg_build(SIG_DEMONITOR, p->pid, REF_WORDS, &hp);
+    m->term = ref_from_raw(hp, raw);
+    sig_send(target, m);
+    return true;
+}
+
+/* Removes DOWN messages for ref from the message queue. */
+static void flush_down(Process *p, Term ref)
+{
+    for (Message **at = &p->st.msgq; *at;) {
+        Term t = (*at)->term;
+        if (term_is_tuple(t) && term_tuple_arity(t) == 5 && term_tuple_element(t, 1) == ATOM_DOWN &&
+            term_is_boxed_tag(term_tuple_element(t, 2), HDR_REF) && term_eq_exact(term_tuple_element(t, 2), ref))
+            msgq_drop(p, at);
+        else
+            at = &(*at)->next;
+    }
+}
+
+Term bif_erlang_demonitor_1(Process *p, const Term *args)
+{
+    if (!term_is_ref(args[0])) return proc_badarg(p);
+    if (term_is_boxed_tag(args[0], HDR_REF)) demonitor(p, args[0]);
+    return ATOM_true;
+}
+
+Term bif_erlang_demonitor_2(Process *p, const Term *args)
+{
+    bool flush = false, info = false;
+    Term o = args[1];
+    for (; term_is_list(o); o = term_tail(o)) {
+        if (term_head(o) == ATOM_flush) flush = true;
+        else if (term_head(o) == ATOM_info) info = true;
+        else return proc_badarg(p);
+    }
+    if (!term_is_nil(o) || !term_is_ref(args[0])) return proc_badarg(p);
+    bool found = term_is_boxed_tag(args[0], HDR_REF) && demonitor(p, args[0]);
+    if (flush) flush_down(p, args[0]);
+    return info ? (found ? ATOM_true : ATOM_false) : ATOM_true;
+}
+
+/* ---- flags and state ----------------------------------------------------------- */
+
+static Term priority_atom(unsigned prio)
+{
+    static const Term names[PRIO_COUNT] = {ATOM_max, ATOM_high, ATOM_normal, ATOM_low};
+    return names[prio];
+}
+
+Term bif_erlang_process_flag_2(Process *p, const Term *args)
+{
+    Term flag = args[0], v = args[1];
+    if (flag == ATOM_trap_exit) {
+        if (v != ATOM_true && v != ATOM_false) return proc_badarg(p);
+        bool old = atomic_exchange(&p->st.trap_exit, v == ATOM_true);
+        return old ? ATOM_true : ATOM_false;
+    }
+    if (flag == ATOM_priority) {
+        Term old = priority_atom(p->st.priority);
+        if (v == ATOM_low) p->st.priority = PRIO_LOW;
+        else if (v == ATOM_normal) p->st.priority = PRIO_NORMAL;
+        else if (v == ATOM_high) p->st.priority = PRIO_HIGH;
+        else if (v == ATOM_max) p->st.priority = PRIO_MAX;
+        else return proc_badarg(p);
+        return old;
+    }
+    if (flag == ATOM_min_heap_size || flag == ATOM_fullsweep_after) {
+        if (!term_is_small(v) || term_small_value(v) < 0) return proc_badarg(p);
+        size_t *field = flag == ATOM_min_heap_size ? &p->min_heap_words : &p->st.fullsweep_after;
+        Term old = term_make_small((SInt)*field);
+        *field = (size_t)term_small_value(v);
+        return old;
+    }
+    if (flag == ATOM_sensitive || flag == ATOM_save_calls) return bif_not_implemented(p, "process_flag");
+    return proc_badarg(p);
+}
+
+/* OTP answers after the caller's earlier signals have reached pid, so an exit
+ * signal sent just before counts: pending ones from the caller are judged here. */
+Term bif_erlang_is_process_alive_1(Process *p, const Term *args)
+{
+    Term pid = args[0];
+    if (!term_is_local_pid(pid)) return term_is_pid(pid) ? bif_not_implemented(p, "distribution") : proc_badarg(p);
+    if (pid == p->pid) return ATOM_true;
+    Process *q = ptab_get(pid);
+    if (!q) return ATOM_false;
+    bool alive;
+    pthread_mutex_lock(&q->st.lock);
+    alive = !q->st.closed;
+    for (Message *m = q->st.inbox; m && alive; m = m->next) {
+        if (m->kind != SIG_EXIT || m->from != p->pid) continue;
+        Term reason = term_tuple_element(m->term, 3);
+        if (reason == ATOM_kill || (!atomic_load(&q->st.trap_exit) && reason != ATOM_normal)) alive = false;
+    }
+    pthread_mutex_unlock(&q->st.lock);
+    proc_release(q);
+    return alive ? ATOM_true : ATOM_false;
+}
+
+Term bif_erlang_yield_0(Process *p, const Term *args)
+{
+    proc_request_yield(p);
+    return ATOM_true;
+}
+
+Term bif_erlang_group_leader_0(Process *p, const Term *args) { return p->group_leader; }
+
+Term bif_erlang_group_leader_2(Process *p, const Term *args)
+{
+    Term gl = args[0], pid = args[1];
+    if (!term_is_pid(gl) || !term_is_pid(pid)) return proc_badarg(p);
+    if (!term_is_local_pid(pid)) return bif_not_implemented(p, "distribution");
+    if (pid == p->pid) {
+        p->group_leader = gl;
+        return ATOM_true;
+    }
+    Process *q = ptab_get(pid);
+    if (!q) return proc_badarg(p);
+    if (proc_hold(p, q)) {
+        q->group_leader = gl;
+        proc_unhold(q);
+    }
+    proc_release(q);
+    return ATOM_true;
+}

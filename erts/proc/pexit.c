@@ -1,0 +1,111 @@
+/* pexit.c — process termination. The signal queue is closed first, so that
+ * any signal sent afterwards is answered as for a process that is gone; the
+ * signals that came before are answered with the real exit reason. */
+#include "proc/pexit.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "bif/bif_util.h"
+#include "proc/plinks.h"
+#include "proc/ptab.h"
+#include "proc/registry.h"
+#include "proc/signal.h"
+#include "term/boxed.h"
+#include "term/display.h"
+#include "term/strbuf.h"
+#include "time/timer.h"
+
+static Message *close_inbox(Process *p)
+{
+    pthread_mutex_lock(&p->st.lock);
+    p->st.closed = true;
+    p->st.status = PS_EXITING;
+    Message *list = p->st.inbox;
+    p->st.inbox = NULL;
+    p->st.inbox_tail = &p->st.inbox;
+    pthread_mutex_unlock(&p->st.lock);
+    return list;
+}
+
+/* Links and monitors that were asked for before the end still see it. */
+static void answer_pending(Process *p, Message *list, Term reason)
+{
+    while (list) {
+        Message *m = list;
+        list = m->next;
+        if (m->kind == SIG_LINK) {
+            sig_send_exit(SIG_EXIT_LINK, p->pid, m->from, reason);
+        } else if (m->kind == SIG_MONITOR) {
+            uint64_t raw[2];
+            ref_raw(term_tuple_element(m->term, 1), raw);
+            Term name = term_tuple_element(m->term, 2);
+            sig_send_down(p->pid, m->from, raw, term_is_atom(name) ? name : TERM_NIL, reason);
+        } else if (m->kind == SIG_UNLINK) {
+            LinkEntry *e = plink_find(p, LK_LINK, m->from, NULL);
+            if (e) plink_remove(p, e);
+        } else if (m->kind == SIG_DEMONITOR) {
+            uint64_t raw[2];
+            ref_raw(m->term, raw);
+            LinkEntry *e = plink_find(p, LK_WATCHER, m->from, raw);
+            if (e) plink_remove(p, e);
+        }
+        msg_free(m);
+    }
+}
+
+static void signal_links(Process *p, Term reason)
+{
+    ProcLinks *l = p->st.links;
+    if (!l) return;
+    for (size_t i = 0; i < l->n; i++) {
+        LinkEntry *e = &l->e[i];
+        switch (e->kind) {
+        case LK_LINK: sig_send_exit(SIG_EXIT_LINK, p->pid, e->pid, reason); break;
+        case LK_WATCHER: sig_send_down(p->pid, e->pid, e->ref, e->name, reason); break;
+        case LK_MONITOR: {
+            Term *hp;
+            Message *m = msg_build(SIG_DEMONITOR, p->pid, REF_WORDS, &hp);
+            m->term = ref_from_raw(hp, e->ref);
+            sig_send(e->pid, m);
+            break;
+        }
+        }
+    }
+}
+
+Term proc_init_pid = TERM_NONE;
+
+static _Noreturn void init_failed(Term reason)
+{
+    StrBuf b;
+    strbuf_init(&b);
+    term_display(reason, &b);
+    fprintf(stderr, "ember: init failed: %.*s\n", (int)b.len, b.data);
+    strbuf_free(&b);
+    bif_stop_runtime(1, true);
+}
+
+void proc_terminate(Process *p, Term reason)
+{
+    if (p->pid == proc_init_pid && reason != ATOM_normal) init_failed(reason);
+    Message *pending = close_inbox(p);
+    p->st.exit_reason = reason;
+    registry_unregister_pid(p);
+    if (p->st.timer_armed) timer_cancel_receive(p);
+    answer_pending(p, pending, reason);
+    signal_links(p, reason);
+    ptab_remove(p);
+}
+
+Term proc_crash_reason(Process *p, Term trace)
+{
+    if (p->fclass == ATOM_exit) return p->freason;
+    Term reason = proc_tuple2(p, p->freason, trace);
+    StrBuf b;
+    strbuf_init(&b);
+    term_display(reason, &b);
+    fprintf(stderr, "=ERROR REPORT==== Error in process with exit value:\n%.*s\n", (int)b.len, b.data);
+    strbuf_free(&b);
+    return reason;
+}

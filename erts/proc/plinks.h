@@ -1,0 +1,40 @@
+/* plinks.h — a process's links and monitors, kept by the process itself and
+ * changed only while it handles its own signals, so they need no lock. Entries
+ * hold no heap terms (references are kept as their raw words), so the
+ * collector never looks at them. */
+#ifndef EMBER_PLINKS_H
+#define EMBER_PLINKS_H
+
+#include "proc/process.h"
+
+typedef enum LinkKind {
+    LK_LINK,    /* linked with pid */
+    LK_MONITOR, /* this process monitors pid (name: the registered name used, or NIL) */
+    LK_WATCHER, /* pid monitors this process */
+} LinkKind;
+
+typedef struct LinkEntry {
+    LinkKind kind;
+    Term pid;
+    Term name;
+    uint64_t ref[2];
+} LinkEntry;
+
+typedef struct ProcLinks {
+    LinkEntry *e;
+    size_t n, cap;
+} ProcLinks;
+
+/* Links match by pid, monitors and watchers by reference (ref non-NULL). */
+LinkEntry *plink_find(Process *p, LinkKind kind, Term pid, const uint64_t *ref);
+void plink_add(Process *p, LinkEntry e);
+/* Removes e (a pointer plink_find returned); later pointers are invalid. */
+void plink_remove(Process *p, LinkEntry *e);
+void plink_free(Process *p);
+
+/* The raw words of a local reference, and a reference rebuilt from them on
+ * REF_WORDS words at mem. */
+void ref_raw(Term ref, uint64_t out[2]);
+Term ref_from_raw(Term *mem, const uint64_t raw[2]);
+
+#endif

@@ -1,0 +1,96 @@
+/* procstate.h — the part of a process that the processes issue adds: its
+ * signal queue and message queue, links and monitors, scheduling state and
+ * receive timer. Embedded in Process (proc/process.h) as `st`. Fields marked
+ * (lock) are guarded by st.lock; (owner) ones are touched only by the thread
+ * running the process, or by an inspector holding it (proc_hold). */
+#ifndef EMBER_PROCSTATE_H
+#define EMBER_PROCSTATE_H
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "term/term.h"
+
+struct HeapFragment;
+struct Process;
+struct ProcLinks;
+
+/* Signals travel between processes in one queue per receiver, so that every
+ * kind keeps Erlang's per-pair ordering with every other kind. */
+typedef enum SigKind {
+    SIG_MSG,       /* term: the message */
+    SIG_EXIT,      /* exit/2: term {'EXIT', From, Reason} */
+    SIG_EXIT_LINK, /* a linked process ended: term {'EXIT', From, Reason} */
+    SIG_LINK,      /* from wants a link */
+    SIG_UNLINK,    /* from dropped its link */
+    SIG_MONITOR,   /* term {Ref, NameOrPid}: from monitors the receiver */
+    SIG_DEMONITOR, /* term Ref: from dropped its monitor */
+    SIG_DOWN,      /* term {'DOWN', Ref, process, Object, Reason} */
+} SigKind;
+
+/* A signal or message. Its term lives in frag (NULL when immediate) until the
+ * receiver takes the message, which moves frag onto the receiver's heap
+ * fragments. */
+typedef struct Message {
+    struct Message *next;
+    Term term;
+    Term from;
+    struct HeapFragment *frag;
+    Term *oh_first; /* off-heap binaries the copy refers to (an OffHeap list) */
+    size_t oh_bytes;
+    SigKind kind;
+} Message;
+
+typedef enum ProcStatus {
+    PS_RUNNABLE, /* in a run queue (or about to be) */
+    PS_RUNNING,
+    PS_WAITING, /* in receive, no run queue holds it */
+    PS_EXITING,
+} ProcStatus;
+
+typedef enum ProcPriority { PRIO_MAX, PRIO_HIGH, PRIO_NORMAL, PRIO_LOW, PRIO_COUNT } ProcPriority;
+
+#define PROC_MARKERS 4
+
+typedef struct RecvMarker {
+    Message **pos;   /* receive resumes scanning here; NULL: unused slot */
+    uint64_t ref[2]; /* raw words of the bound reference; 0,0 while only reserved */
+    bool bound;
+} RecvMarker;
+
+typedef struct ProcState {
+    pthread_mutex_t lock;
+    Message *inbox, **inbox_tail; /* (lock) signals not yet seen by the receiver */
+    ProcStatus status;            /* (lock) */
+    bool closed;                  /* (lock) exiting: no more signals are taken */
+    bool held, deferred;          /* (lock) an inspector holds it; it was due to run */
+    bool woken;                   /* (lock) runnable because signals came while it waited */
+    bool timeout_fired;           /* (lock) the receive timer with recv_seq fired */
+    uint32_t recv_seq;            /* (lock) number of the receive timer armed now */
+    bool timer_armed;             /* (owner) */
+
+    Message *msgq, **msgq_tail, **save; /* (owner) the message queue and receive position */
+    size_t msgq_len;
+    RecvMarker markers[PROC_MARKERS];
+    struct ProcLinks *links; /* (owner) NULL until the first link or monitor */
+
+    _Atomic bool trap_exit; /* read by senders deciding is_process_alive */
+    uint64_t slice_end;     /* the call that reaches this reduction count yields */
+    uint8_t priority; /* ProcPriority */
+    Term reg_name;    /* registered name or NIL; guarded by the registry's lock */
+    Term exit_reason; /* while exiting */
+    Term init_mod, init_fun; /* atoms */
+    unsigned init_arity;
+    size_t fullsweep_after;
+    size_t max_heap_size;
+
+    _Atomic int refc; /* the process table's reference plus temporary ones */
+    struct Process *run_next; /* run queue link */
+    int sched_index;          /* the scheduler whose queue it last joined */
+    bool scheduled;           /* runs on the schedulers (not a bare proc_new process) */
+    const void *retry_export; /* the BIF (Export *) to call again when resumed */
+} ProcState;
+
+#endif

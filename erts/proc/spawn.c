@@ -1,0 +1,78 @@
+/* spawn.c — a new process gets its own block, a copy of its start arguments,
+ * its links and monitor (set on both sides before it can run, so spawn_link
+ * cannot lose an early exit), and a place in a run queue. */
+#include "proc/spawn.h"
+
+#include "bif/bif.h"
+#include "emu/emu.h"
+#include "proc/plinks.h"
+#include "proc/ptab.h"
+#include "sched/sched.h"
+#include "term/copy.h"
+
+#define DEFAULT_HEAP_WORDS 233
+
+void spawn_opts_default(SpawnOpts *o)
+{
+    *o = (SpawnOpts){false, false, 0, 0, 65535, PRIO_NORMAL};
+}
+
+static Term copy_in(Process *child, Term t)
+{
+    size_t n = term_size(t);
+    if (n == 0) return t;
+    Term *hp = proc_alloc(child, n);
+    return term_copy_offheap(t, &hp, &child->offheap);
+}
+
+static unsigned list_length(Term l)
+{
+    unsigned n = 0;
+    for (; term_is_list(l); l = term_tail(l)) n++;
+    return n;
+}
+
+Term proc_spawn(Process *parent, Term module, Term function, Term args, const SpawnOpts *o, Term *mon_ref)
+{
+    size_t need = term_size(module) + term_size(args) + 8;
+    size_t words = o->min_heap_size > DEFAULT_HEAP_WORDS ? o->min_heap_size : DEFAULT_HEAP_WORDS;
+    if (words < 2 * need) words = 2 * need;
+    Process *c = proc_new(words);
+    if (o->min_heap_size > DEFAULT_HEAP_WORDS) c->min_heap_words = o->min_heap_size;
+    c->st.scheduled = true;
+    c->st.priority = (uint8_t)o->priority;
+    c->st.fullsweep_after = o->fullsweep_after;
+    c->st.max_heap_size = o->max_heap_size;
+    if (parent) {
+        c->group_leader = parent->group_leader;
+        c->st.sched_index = parent->st.sched_index;
+    }
+    if (!ptab_insert(c)) {
+        proc_free(c);
+        if (parent) proc_error(parent, ATOM_system_limit);
+        return TERM_NONE;
+    }
+    if (!parent) c->group_leader = c->pid;
+    if (function == TERM_NONE) {
+        c->st.init_mod = ATOM_erlang, c->st.init_fun = ATOM_apply, c->st.init_arity = 2;
+    } else {
+        c->st.init_mod = module, c->st.init_fun = function, c->st.init_arity = list_length(args);
+    }
+    Term m = copy_in(c, module), a = copy_in(c, args);
+    emu_setup_spawn(c, m, function, a);
+    if (parent && o->link) {
+        plink_add(parent, (LinkEntry){LK_LINK, c->pid, TERM_NIL, {0, 0}});
+        plink_add(c, (LinkEntry){LK_LINK, parent->pid, TERM_NIL, {0, 0}});
+    }
+    if (parent && o->monitor) {
+        *mon_ref = bif_erlang_make_ref_0(parent, NULL);
+        LinkEntry e = {LK_MONITOR, c->pid, TERM_NIL, {0, 0}};
+        ref_raw(*mon_ref, e.ref);
+        plink_add(parent, e);
+        e.kind = LK_WATCHER, e.pid = parent->pid;
+        plink_add(c, e);
+    }
+    Term pid = c->pid;
+    sched_enqueue(c); /* c may run, and even end, from here on */
+    return pid;
+}

@@ -1,0 +1,25 @@
+/* spawn.h — creating scheduled processes (spawn, spawn_link, spawn_monitor,
+ * spawn_opt) and starting the first one. */
+#ifndef EMBER_SPAWN_H
+#define EMBER_SPAWN_H
+
+#include "proc/process.h"
+
+typedef struct SpawnOpts {
+    bool link, monitor;
+    size_t min_heap_size; /* words, 0: default */
+    size_t max_heap_size; /* words, 0: none */
+    size_t fullsweep_after;
+    int priority; /* ProcPriority */
+} SpawnOpts;
+
+/* Starts apply(Module, Function, Args) (apply(Fun, Args) when function is
+ * TERM_NONE) in a new process whose arguments are copied from parent (NULL:
+ * the first process, made from terms that need no copy). Returns the pid, or
+ * TERM_NONE with system_limit on parent when the process table is full. With
+ * opts->monitor, *mon_ref is the monitor's reference (on parent's heap). */
+Term proc_spawn(Process *parent, Term module, Term function, Term args, const SpawnOpts *opts, Term *mon_ref);
+
+void spawn_opts_default(SpawnOpts *o);
+
+#endif

@@ -1,0 +1,235 @@
+/* sched.c — scheduler threads and run queues. A process made runnable joins
+ * the queue of the scheduler that made it so (messages between a pair stay on
+ * one core); another scheduler is woken only when that queue holds more than
+ * the process itself, and idle ones steal. All status changes of a process
+ * happen under its own lock, so a process is in at most one queue. */
+#include "sched/sched.h"
+
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "emu/emu.h"
+#include "proc/pexit.h"
+#include "proc/signal.h"
+
+typedef struct RunQueue {
+    pthread_mutex_t lock;
+    Process *head[PRIO_COUNT], *tail[PRIO_COUNT];
+    size_t len;
+    unsigned picks; /* normal picks since a low-priority one */
+} RunQueue;
+
+typedef struct Scheduler {
+    RunQueue rq;
+    pthread_t thread;
+    unsigned id;
+} Scheduler;
+
+static Scheduler *scheds;
+static unsigned nscheds;
+static _Thread_local Scheduler *self_sched;
+static pthread_mutex_t sleep_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t sleep_cond = PTHREAD_COND_INITIALIZER;
+static _Atomic unsigned nsleeping;
+static _Atomic size_t total_runnable;
+static _Atomic uint64_t total_reductions;
+
+unsigned sched_count(void) { return nscheds; }
+unsigned sched_current_id(void) { return self_sched ? self_sched->id : 0; }
+size_t sched_runnable(void) { return atomic_load(&total_runnable); }
+uint64_t sched_total_reductions(void) { return atomic_load(&total_reductions); }
+
+/* ---- run queues ----------------------------------------------------------- */
+
+static size_t rq_push(RunQueue *q, Process *p)
+{
+    unsigned prio = p->st.priority;
+    p->st.run_next = NULL;
+    pthread_mutex_lock(&q->lock);
+    if (q->tail[prio]) q->tail[prio]->st.run_next = p;
+    else q->head[prio] = p;
+    q->tail[prio] = p;
+    size_t len = ++q->len;
+    pthread_mutex_unlock(&q->lock);
+    return len;
+}
+
+static Process *take(RunQueue *q, unsigned prio)
+{
+    Process *p = q->head[prio];
+    q->head[prio] = p->st.run_next;
+    if (!q->head[prio]) q->tail[prio] = NULL;
+    q->len--;
+    return p;
+}
+
+/* Max and high first; low gets one turn in eight while normal work waits. */
+static Process *rq_pop(RunQueue *q)
+{
+    Process *p = NULL;
+    pthread_mutex_lock(&q->lock);
+    if (q->head[PRIO_MAX]) p = take(q, PRIO_MAX);
+    else if (q->head[PRIO_HIGH]) p = take(q, PRIO_HIGH);
+    else if (q->head[PRIO_LOW] && (!q->head[PRIO_NORMAL] || ++q->picks >= 8)) {
+        q->picks = 0;
+        p = take(q, PRIO_LOW);
+    } else if (q->head[PRIO_NORMAL]) p = take(q, PRIO_NORMAL);
+    pthread_mutex_unlock(&q->lock);
+    if (p) atomic_fetch_sub(&total_runnable, 1);
+    return p;
+}
+
+void sched_enqueue(Process *p)
+{
+    Scheduler *s = self_sched ? self_sched : &scheds[p->st.sched_index % nscheds];
+    p->st.sched_index = (int)(s - scheds);
+    atomic_fetch_add(&total_runnable, 1);
+    size_t len = rq_push(&s->rq, p);
+    if (atomic_load(&nsleeping) > 0 && (!self_sched || len > 1)) {
+        pthread_mutex_lock(&sleep_lock);
+        pthread_cond_signal(&sleep_cond);
+        pthread_mutex_unlock(&sleep_lock);
+    }
+}
+
+static Process *steal(Scheduler *s)
+{
+    for (unsigned i = 1; i < nscheds; i++) {
+        Scheduler *v = &scheds[(s->id - 1 + i) % nscheds];
+        Process *p = rq_pop(&v->rq);
+        if (p) return p;
+    }
+    return NULL;
+}
+
+static void sleep_until_work(void)
+{
+    pthread_mutex_lock(&sleep_lock);
+    atomic_fetch_add(&nsleeping, 1);
+    while (atomic_load(&total_runnable) == 0) pthread_cond_wait(&sleep_cond, &sleep_lock);
+    atomic_fetch_sub(&nsleeping, 1);
+    pthread_mutex_unlock(&sleep_lock);
+}
+
+/* ---- running a process ---------------------------------------------------- */
+
+static void requeue(Process *p)
+{
+    pthread_mutex_lock(&p->st.lock);
+    p->st.status = PS_RUNNABLE;
+    pthread_mutex_unlock(&p->st.lock);
+    sched_enqueue(p);
+}
+
+static void after_wait(Process *p)
+{
+    pthread_mutex_lock(&p->st.lock);
+    bool again = p->st.inbox || p->st.timeout_fired;
+    p->st.status = again ? PS_RUNNABLE : PS_WAITING;
+    p->st.woken = again;
+    pthread_mutex_unlock(&p->st.lock);
+    if (again) sched_enqueue(p);
+}
+
+static void run_slice(Process *p)
+{
+    pthread_mutex_lock(&p->st.lock);
+    if (p->st.held) {
+        p->st.deferred = true;
+        pthread_mutex_unlock(&p->st.lock);
+        return;
+    }
+    p->st.status = PS_RUNNING;
+    p->st.woken = false;
+    pthread_mutex_unlock(&p->st.lock);
+    if (!proc_fetch_signals(p)) {
+        proc_terminate(p, p->st.exit_reason);
+        return;
+    }
+    uint64_t before = p->reductions;
+    Term result = TERM_NIL;
+    EmuOutcome out = emu_resume(p, SCHED_SLICE_REDUCTIONS, &result);
+    atomic_fetch_add(&total_reductions, p->reductions - before);
+    switch (out) {
+    case EMU_YIELDED:
+        if (proc_fetch_signals(p)) requeue(p);
+        else proc_terminate(p, p->st.exit_reason);
+        break;
+    case EMU_WAITING: after_wait(p); break;
+    case EMU_RETURNED: proc_terminate(p, ATOM_normal); break;
+    case EMU_RAISED: proc_terminate(p, proc_crash_reason(p, result)); break;
+    case EMU_EXITING: proc_terminate(p, p->st.exit_reason); break;
+    case EMU_HALTED: break; /* halt ends the runtime from inside the BIF */
+    }
+}
+
+static void *scheduler_main(void *arg)
+{
+    self_sched = arg;
+    for (;;) {
+        Process *p = rq_pop(&self_sched->rq);
+        if (!p) p = steal(self_sched);
+        if (!p) {
+            sleep_until_work();
+            continue;
+        }
+        run_slice(p);
+    }
+    return NULL;
+}
+
+void sched_start(unsigned n)
+{
+    if (n == 0) {
+        long cores = sysconf(_SC_NPROCESSORS_ONLN);
+        n = cores > 0 ? (unsigned)cores : 1;
+    }
+    if (n > 1024) n = 1024;
+    nscheds = n;
+    scheds = calloc(n, sizeof *scheds);
+    if (!scheds) abort();
+    for (unsigned i = 0; i < n; i++) {
+        pthread_mutex_init(&scheds[i].rq.lock, NULL);
+        scheds[i].id = i + 1;
+    }
+    for (unsigned i = 0; i < n; i++) {
+        pthread_attr_t attr;
+        pthread_attr_init(&attr);
+        pthread_attr_setstacksize(&attr, 8u << 20); /* deep C recursion in term services */
+        if (pthread_create(&scheds[i].thread, &attr, scheduler_main, &scheds[i]) != 0) abort();
+        pthread_attr_destroy(&attr);
+    }
+}
+
+/* ---- inspection ------------------------------------------------------------ */
+
+static bool has_signal_from(Process *q, Term pid)
+{
+    for (Message *m = q->st.inbox; m; m = m->next)
+        if (m->from == pid) return true;
+    return false;
+}
+
+HoldResult proc_hold(Process *self, Process *q)
+{
+    if (self == q) return HOLD_OK;
+    HoldResult r = HOLD_OK;
+    pthread_mutex_lock(&q->st.lock);
+    if (q->st.closed || q->st.status == PS_EXITING) r = HOLD_GONE;
+    else if (q->st.held || q->st.status == PS_RUNNING || (q->st.status == PS_RUNNABLE && q->st.woken) ||
+             has_signal_from(q, self->pid))
+        r = HOLD_BUSY;
+    else q->st.held = true;
+    pthread_mutex_unlock(&q->st.lock);
+    return r;
+}
+
+void proc_unhold(Process *q)
+{
+    pthread_mutex_lock(&q->st.lock);
+    q->st.held = false;
+    bool run = q->st.deferred;
+    q->st.deferred = false;
+    pthread_mutex_unlock(&q->st.lock);
+    if (run) sched_enqueue(q);
+}

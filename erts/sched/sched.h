@@ -1,0 +1,34 @@
+/* sched.h — the schedulers: one OS thread per core by default, each with a
+ * run queue of four priorities (max, high, normal, low). Idle schedulers steal
+ * from busy ones and sleep on a condition variable when there is no work. A
+ * process runs for a slice of SCHED_SLICE_REDUCTIONS reductions at most. */
+#ifndef EMBER_SCHED_H
+#define EMBER_SCHED_H
+
+#include "proc/process.h"
+
+#define SCHED_SLICE_REDUCTIONS 4000
+
+/* Starts n scheduler threads (0: one per online core). */
+void sched_start(unsigned n);
+unsigned sched_count(void);
+/* The calling thread's scheduler number from 1, or 0 outside the schedulers. */
+unsigned sched_current_id(void);
+
+/* Puts a runnable process (status PS_RUNNABLE, in no queue) in a run queue. */
+void sched_enqueue(Process *p);
+
+/* Processes waiting in run queues, and reductions done so far by all processes. */
+size_t sched_runnable(void);
+uint64_t sched_total_reductions(void);
+
+/* Inspection of another process q by the running process self (process_info,
+ * garbage_collect/1): HOLD_OK when q is now held (it will not run until
+ * proc_unhold); HOLD_BUSY when q is running, or has signals to handle first
+ * (from self, or that woke it), so that OTP's signal order shows: the BIF
+ * then asks to be called again (proc_retry); HOLD_GONE when q is exiting. */
+typedef enum HoldResult { HOLD_OK, HOLD_BUSY, HOLD_GONE } HoldResult;
+HoldResult proc_hold(Process *self, Process *q);
+void proc_unhold(Process *q);
+
+#endif
