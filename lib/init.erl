@@ -11,6 +11,8 @@
 
 %% Called by the runtime with [{Module, Function, Args}] from the command line.
 boot(Commands) ->
+    %% OTP runs the boot commands in a process that traps exits.
+    process_flag(trap_exit, true),
     do_boot(Commands, [], []).
 
 do_boot(Commands, _Flags, _Args) ->

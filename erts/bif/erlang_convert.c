@@ -10,14 +10,14 @@
 
 #include "atom/atom.h"
 #include "bif/bif_util.h"
+#include "bif/numbers_int.h"
+#include "bif/numbers_text.h"
 #include "term/bigtext.h"
 #include "term/strbuf.h"
 #include "term/utf8.h"
 
-/* Longest text an integer conversion reads: a 60-bit value in base 2 with a
- * sign is 61 characters; longer digit strings may still be short numbers
- * with leading zeros, so they are accepted up to this bound and beyond it
- * reported as needing a bignum. */
+/* Text up to this length is read from a buffer here; longer strings (large
+ * bignums) go through numbers_text.c. */
 #define MAX_INT_TEXT 4096
 
 static Term system_limit(Process *p) { return proc_error(p, ATOM_system_limit); }
@@ -157,7 +157,7 @@ static Term parse_int(Process *p, const char *s, size_t len, unsigned base)
         }
     }
     if (neg) v = -v;
-    if (big || v > SMALL_MAX || v < SMALL_MIN) return bif_bignum(p);
+    if (big || v > SMALL_MAX || v < SMALL_MIN) return num_int_from_text(p, s, len, base);
     return term_make_small((SInt)v);
 }
 
@@ -169,7 +169,7 @@ static Term list_to_int(Process *p, const Term *args, bool has_base)
     size_t len;
     bool too_long;
     if (!bif_latin1_string(args[0], buf, sizeof buf, &len, &too_long))
-        return too_long ? bif_bignum(p) : proc_badarg(p);
+        return too_long ? num_list_to_integer(p, args[0], base) : proc_badarg(p);
     return parse_int(p, buf, len, base);
 }
 
@@ -206,50 +206,6 @@ Term bif_erlang_float_to_binary_1(Process *p, const Term *args) { return float_t
 
 /* ---- text -> floats ---------------------------------------------------- */
 
-/* OTP's float syntax: [+-]digits.digits[(e|E)[+-]digits], nothing else
- * ("1", "1.", ".5" and "1e10" are all badarg). */
-static bool float_syntax(const char *s, size_t len)
-{
-    size_t i = 0, start;
-    if (i < len && (s[i] == '+' || s[i] == '-')) i++;
-    for (start = i; i < len && s[i] >= '0' && s[i] <= '9';) i++;
-    if (i == start || i == len || s[i] != '.') return false;
-    for (start = ++i; i < len && s[i] >= '0' && s[i] <= '9';) i++;
-    if (i == start) return false;
-    if (i == len) return true;
-    if (s[i] != 'e' && s[i] != 'E') return false;
-    if (++i < len && (s[i] == '+' || s[i] == '-')) i++;
-    for (start = i; i < len && s[i] >= '0' && s[i] <= '9';) i++;
-    return i > start && i == len;
-}
-
-static Term parse_float(Process *p, const char *text, size_t len)
-{
-    if (!float_syntax(text, len)) return proc_badarg(p);
-    char buf[512];
-    if (len >= sizeof buf) return bif_not_implemented(p, "long_float_text");
-    memcpy(buf, text, len);
-    buf[len] = 0;
-    double d = strtod(buf, NULL);
-    if (!isfinite(d)) return proc_badarg(p);
-    return term_make_float(proc_alloc(p, FLOAT_WORDS), d);
-}
-
-Term bif_erlang_list_to_float_1(Process *p, const Term *args)
-{
-    char buf[512];
-    size_t len;
-    bool too_long;
-    if (!bif_latin1_string(args[0], buf, sizeof buf, &len, &too_long))
-        return too_long ? bif_not_implemented(p, "long_float_text") : proc_badarg(p);
-    return parse_float(p, buf, len);
-}
-
-Term bif_erlang_binary_to_float_1(Process *p, const Term *args)
-{
-    const uint8_t *bytes;
-    size_t len;
-    BinStatus st = bif_binary_bytes(args[0], &bytes, &len);
-    if (st != BIN_OK) return bif_binary_error(p, st);
-    return parse_float(p, (const char *)bytes, len);
-}
+/* OTP's float syntax and its limits are in term/float_format.c. */
+Term bif_erlang_list_to_float_1(Process *p, const Term *args) { return num_list_to_float(p, args[0]); }
+Term bif_erlang_binary_to_float_1(Process *p, const Term *args) { return num_binary_to_float(p, args[0]); }

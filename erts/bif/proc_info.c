@@ -8,6 +8,7 @@
 
 #include "atom/atom.h"
 #include "bif/bif_util.h"
+#include "emu/receive.h"
 #include "gc/gc.h"
 #include "load/module.h"
 #include "proc/plinks.h"
@@ -207,21 +208,21 @@ static const char *const default_items[] = {
     "error_handler", "priority", "group_leader", "total_heap_size", "heap_size", "stack_size", "reductions",
     "garbage_collection", "suspending", NULL};
 
-/* Finds the process for process_info: NULL with *result set when there is
- * nothing to hold (dead: undefined; bad argument: TERM_NONE). */
+/* Finds and holds the process for process_info: NULL with *result set when
+ * there is nothing to hold (gone: undefined; bad argument or busy: TERM_NONE). */
 static Process *target(Process *p, Term pid, Term *result)
 {
     if (!term_is_local_pid(pid)) {
         *result = term_is_pid(pid) ? bif_not_implemented(p, "distribution") : proc_badarg(p);
         return NULL;
     }
-    Process *q = pid == p->pid ? p : ptab_get(pid);
-    if (!q || (q != p && !proc_hold(p, q))) {
-        if (q) proc_release(q);
-        *result = ATOM_undefined;
-        return NULL;
-    }
-    return q;
+    if (pid == p->pid) return p;
+    Process *q = ptab_get(pid);
+    HoldResult h = q ? proc_hold(p, q) : HOLD_GONE;
+    if (h == HOLD_OK) return q;
+    if (q) proc_release(q);
+    *result = h == HOLD_BUSY ? proc_retry(p) : ATOM_undefined;
+    return NULL;
 }
 
 static void let_go(Process *p, Process *q)
@@ -309,14 +310,11 @@ Term bif_erlang_garbage_collect_1(Process *p, const Term *args)
     if (pid == p->pid) return bif_erlang_garbage_collect_0(p, args);
     Process *q = ptab_get(pid);
     if (!q) return ATOM_false;
-    bool held = proc_hold(p, q);
-    if (held) {
-        pthread_mutex_lock(&q->st.lock);
-        bool safe = q->st.status == PS_WAITING || q->st.status == PS_RUNNABLE;
-        pthread_mutex_unlock(&q->st.lock);
-        if (safe) gc_collect(q, 0, NULL, 0);
+    HoldResult h = proc_hold(p, q);
+    if (h == HOLD_OK) {
+        gc_collect(q, 0, NULL, 0); /* held: waiting or preempted, its live registers on its stack */
         proc_unhold(q);
     }
     proc_release(q);
-    return held ? ATOM_true : ATOM_false;
+    return h == HOLD_BUSY ? proc_retry(p) : h == HOLD_OK ? ATOM_true : ATOM_false;
 }

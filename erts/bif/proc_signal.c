@@ -203,8 +203,9 @@ Term bif_erlang_process_flag_2(Process *p, const Term *args)
     return proc_badarg(p);
 }
 
-/* OTP answers after the caller's earlier signals have reached pid, so an exit
- * signal sent just before counts: pending ones from the caller are judged here. */
+/* OTP answers after the caller's earlier signals have reached pid (an exit
+ * signal sent just before counts), so while pid has signals from the caller to
+ * handle, the caller waits. */
 Term bif_erlang_is_process_alive_1(Process *p, const Term *args)
 {
     Term pid = args[0];
@@ -212,16 +213,13 @@ Term bif_erlang_is_process_alive_1(Process *p, const Term *args)
     if (pid == p->pid) return ATOM_true;
     Process *q = ptab_get(pid);
     if (!q) return ATOM_false;
-    bool alive;
+    bool alive = true, busy = false;
     pthread_mutex_lock(&q->st.lock);
-    alive = !q->st.closed;
-    for (Message *m = q->st.inbox; m && alive; m = m->next) {
-        if (m->kind != SIG_EXIT || m->from != p->pid) continue;
-        Term reason = term_tuple_element(m->term, 3);
-        if (reason == ATOM_kill || (!atomic_load(&q->st.trap_exit) && reason != ATOM_normal)) alive = false;
-    }
+    if (q->st.closed || q->st.status == PS_EXITING) alive = false;
+    for (Message *m = q->st.inbox; m && alive && !busy; m = m->next) busy = m->from == p->pid;
     pthread_mutex_unlock(&q->st.lock);
     proc_release(q);
+    if (busy) return proc_retry(p);
     return alive ? ATOM_true : ATOM_false;
 }
 
@@ -244,10 +242,11 @@ Term bif_erlang_group_leader_2(Process *p, const Term *args)
     }
     Process *q = ptab_get(pid);
     if (!q) return proc_badarg(p);
-    if (proc_hold(p, q)) {
+    HoldResult h = proc_hold(p, q);
+    if (h == HOLD_OK) {
         q->group_leader = gl;
         proc_unhold(q);
     }
     proc_release(q);
-    return ATOM_true;
+    return h == HOLD_BUSY ? proc_retry(p) : ATOM_true;
 }

@@ -74,7 +74,7 @@ static void signal_links(Process *p, Term reason)
     }
 }
 
-Term proc_init_pid = TERM_NONE;
+_Atomic Term proc_init_pid = TERM_NONE;
 
 static _Noreturn void init_failed(Term reason)
 {

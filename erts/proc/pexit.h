@@ -10,7 +10,7 @@
 void proc_terminate(Process *p, Term reason);
 
 /* The first process (init): its abnormal end stops the runtime with status 1. */
-extern Term proc_init_pid;
+extern _Atomic Term proc_init_pid;
 
 /* The exit reason of an uncaught exception: {Reason, Trace} for errors,
  * Reason for exits (throws arrive as error:{nocatch, V}). Also reports an

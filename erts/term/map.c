@@ -70,7 +70,7 @@ static int compare_pairs(const void *x, const void *y)
 /* Sorts pairs by key, keeping the last of equal keys; builds a flat map. */
 static Term flat_from_pairs(Process *p, Pair *pairs, size_t n)
 {
-    qsort(pairs, n, sizeof *pairs, compare_pairs);
+    if (n > 1) qsort(pairs, n, sizeof *pairs, compare_pairs);
     Term keys[MAP_SMALL_LIMIT], values[MAP_SMALL_LIMIT];
     size_t out = 0;
     for (size_t i = 0; i < n; i++) {
@@ -180,12 +180,22 @@ static Term *gather(Term m, const Term *keys, const Term *values, size_t n, size
 
 Term map_put_many(Process *p, Term m, const Term *keys, const Term *values, size_t n, bool exact, Term *missing)
 {
-    if (exact) {
+    if (exact && (n == 1 || !term_is_flatmap(m))) {
+        /* one walk per key: an update fails on an absent key */
         for (size_t i = 0; i < n; i++) {
-            if (!map_get(m, keys[i])) {
+            Term r = map_update(p, m, keys[i], values[i]);
+            if (r == TERM_NONE) {
                 *missing = keys[i];
                 return TERM_NONE;
             }
+            m = r;
+        }
+        return m;
+    }
+    for (size_t i = 0; exact && i < n; i++) {
+        if (!map_get(m, keys[i])) {
+            *missing = keys[i];
+            return TERM_NONE;
         }
     }
     if (n == 1 || !term_is_flatmap(m)) {

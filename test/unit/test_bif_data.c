@@ -99,7 +99,7 @@ START_TEST(integers_and_text)
     assert_error(call1(bif_erlang_list_to_integer_1, str(" 1")), ATOM_badarg);
     assert_error(call2(bif_erlang_list_to_integer_2, str("8"), small(8)), ATOM_badarg);
     Term r = call1(bif_erlang_list_to_integer_1, str("576460752303423488"));
-    ck_assert(r == TERM_NONE && term_is_tuple(p->freason));
+    ck_assert(term_is_bignum(r)); /* one past the small range */
     assert_same(call1(bif_erlang_integer_to_binary_1, small(-42)), bin("-42", 3));
     ck_assert(call1(bif_erlang_binary_to_integer_1, bin("-42", 3)) == small(-42));
 }
