@@ -21,7 +21,7 @@ root=$(pwd)
 BENCHES=(
   fib=38 tak=3000 nrev=300000 qsort=60 lists_sort=1000000
   binary_trees=18 fannkuch=10 nbody=300000 spectral_norm=1000 mandelbrot=800
-  pidigits=2500 bitsyntax=3000000 maps_1m=1000000 setelement=10000000
+  pidigits=2500 bitsyntax=3000000 bin_append=10 maps_1m=1000000 setelement=10000000
   exceptions=5000000 closures=40000
   spawn=1000000 ring=80 pingpong=1000000 selective_receive=10000
   ets_set=1000000 file_io=50000

@@ -184,7 +184,10 @@ Term bif_erlang_abs_1(Process *p, const Term *args)
         SInt v = term_small_value(args[0]);
         return v < 0 ? make_int(p, -(__int128)v) : args[0];
     }
-    case K_FLOAT: return make_float(p, fabs(term_float_value(args[0])));
+    case K_FLOAT: { /* negates only below zero, so abs(-0.0) stays -0.0 as on OTP 25 */
+        double d = term_float_value(args[0]);
+        return d < 0 ? make_float(p, -d) : args[0];
+    }
     case K_BIG: return num_int_abs(p, args[0]);
     default: return proc_badarg(p);
     }

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "atom/atom.h"
+#include "bif/bif_reds.h"
 #include "bif/bif_util.h"
 #include "term/binary.h"
 
@@ -29,6 +30,7 @@ Term bif_erlang_binary_to_list_1(Process *p, const Term *args)
     const uint8_t *bytes;
     size_t len;
     BinStatus st = bif_binary_bytes(args[0], &bytes, &len);
+    if (st == BIN_OK) bif_charge_cells(p, len); /* one reduction per 16 bytes */
     return st == BIN_OK ? bif_bytes_to_list(p, bytes, len, TERM_NIL) : bif_binary_error(p, st);
 }
 
@@ -176,6 +178,7 @@ static Term iolist_to_binary(Process *p, Term t)
     size_t size;
     BinStatus st = iolist_walk(t, NULL, &size);
     if (st != BIN_OK) return bif_binary_error(p, st);
+    bif_charge_cells(p, size); /* one reduction per 16 bytes */
     uint8_t *data;
     Term bin = binary_new(p, size, &data);
     iolist_walk(t, data, &size);

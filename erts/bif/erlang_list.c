@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "atom/atom.h"
+#include "bif/bif_reds.h"
 #include "bif/bif_util.h"
 #include "term/compare.h"
 
@@ -20,11 +21,12 @@ Term bif_erlang_tl_1(Process *p, const Term *args)
     return term_is_list(args[0]) ? term_tail(args[0]) : proc_badarg(p);
 }
 
-/* Cost: one reduction; walks the whole list. */
+/* Cost: one reduction per 16 cells (bif_reds.h). */
 Term bif_erlang_length_1(Process *p, const Term *args)
 {
     size_t n;
     if (!bif_list_length(args[0], &n)) return proc_badarg(p);
+    bif_charge_cells(p, n);
     return term_make_small((SInt)n);
 }
 
@@ -40,11 +42,13 @@ static Term copy_prefix(Process *p, Term list, size_t n, Term tail)
     return term_make_list(cells);
 }
 
-/* A ++ B: copies A; B is shared, whatever it is. Cost: one reduction. */
+/* A ++ B: copies A; B is shared, whatever it is. Cost: one reduction per 16
+ * cells of A. */
 Term bif_erlang_plusplus_2(Process *p, const Term *args)
 {
     size_t n;
     if (!bif_list_length(args[0], &n)) return proc_badarg(p);
+    bif_charge_cells(p, n);
     return copy_prefix(p, args[0], n, args[1]);
 }
 
@@ -124,6 +128,7 @@ Term bif_erlang_minusminus_2(Process *p, const Term *args)
 {
     size_t na, nb;
     if (!bif_list_length(args[0], &na) || !bif_list_length(args[1], &nb)) return proc_badarg(p);
+    bif_charge_cells(p, na + nb); /* one reduction per 16 cells of A and B */
     if (na == 0 || nb == 0) return args[0];
     Multiset m;
     if (!multiset_init(&m, args[1], nb)) {
@@ -143,11 +148,12 @@ Term bif_erlang_minusminus_2(Process *p, const Term *args)
     return term_make_list(cells);
 }
 
-/* lists:reverse(List, Tail). Cost: one reduction. */
+/* lists:reverse(List, Tail). Cost: one reduction per 16 cells. */
 Term bif_lists_reverse_2(Process *p, const Term *args)
 {
     size_t n;
     if (!bif_list_length(args[0], &n)) return proc_badarg(p);
+    bif_charge_cells(p, n);
     Term *cells = n ? proc_alloc(p, 2 * n) : NULL;
     Term acc = args[1];
     size_t i = 0;
@@ -160,8 +166,10 @@ Term bif_lists_reverse_2(Process *p, const Term *args)
 Term bif_lists_member_2(Process *p, const Term *args)
 {
     Term l = args[1];
-    for (; term_is_list(l); l = term_tail(l))
-        if (term_eq_exact(term_head(l), args[0])) return ATOM_true;
+    size_t n = 0; /* cost: one reduction per 16 cells walked */
+    for (; term_is_list(l); l = term_tail(l), n++)
+        if (term_eq_exact(term_head(l), args[0])) return bif_charge_cells(p, n), ATOM_true;
+    bif_charge_cells(p, n);
     return term_is_nil(l) ? ATOM_false : proc_badarg(p);
 }
 
@@ -172,10 +180,13 @@ static Term keyfind(Process *p, const Term *args)
     if (!term_is_small(args[1]) || term_small_value(args[1]) < 1) return proc_badarg(p);
     UInt pos = (UInt)term_small_value(args[1]);
     Term l = args[2];
-    for (; term_is_list(l); l = term_tail(l)) {
+    size_t n = 0; /* cost: one reduction per 16 cells walked */
+    for (; term_is_list(l); l = term_tail(l), n++) {
         Term t = term_head(l);
-        if (term_is_tuple(t) && term_tuple_arity(t) >= pos && term_eq(term_tuple_element(t, pos), args[0])) return t;
+        if (term_is_tuple(t) && term_tuple_arity(t) >= pos && term_eq(term_tuple_element(t, pos), args[0]))
+            return bif_charge_cells(p, n), t;
     }
+    bif_charge_cells(p, n);
     return term_is_nil(l) ? TERM_NIL : proc_badarg(p);
 }
 

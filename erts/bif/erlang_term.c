@@ -7,7 +7,9 @@
 #include <stdio.h>
 
 #include "atom/atom.h"
+#include "bif/bif_reds.h"
 #include "bif/bif_util.h"
+#include "term/binary.h"
 #include "term/display.h"
 #include "term/external.h"
 #include "term/phash.h"
@@ -42,7 +44,13 @@ Term bif_erlang_phash2_2(Process *p, const Term *args)
     return term_make_small(term_phash2_range(args[0], range));
 }
 
-Term bif_erlang_term_to_binary_1(Process *p, const Term *args) { return ext_term_to_binary(p, args[0]); }
+/* Cost: one reduction per 256 bytes of the encoding. */
+Term bif_erlang_term_to_binary_1(Process *p, const Term *args)
+{
+    Term bin = ext_term_to_binary(p, args[0]);
+    if (bin != TERM_NONE) bif_charge_bytes(p, binary_bit_size(bin) / 8);
+    return bin;
+}
 
 Term bif_erlang_binary_to_term_1(Process *p, const Term *args)
 {
@@ -50,5 +58,6 @@ Term bif_erlang_binary_to_term_1(Process *p, const Term *args)
     size_t len;
     BinStatus st = bif_binary_bytes(args[0], &bytes, &len);
     if (st != BIN_OK) return bif_binary_error(p, st);
+    bif_charge_bytes(p, len); /* one reduction per 256 bytes */
     return ext_binary_to_term(p, bytes, len);
 }

@@ -8,6 +8,7 @@
 
 #include "atom/atom.h"
 #include "bif/bif_util.h"
+#include "bif/proc_heap.h"
 #include "emu/receive.h"
 #include "gc/gc.h"
 #include "load/module.h"
@@ -150,6 +151,7 @@ static Term current_function(Process *p, Process *q)
 static size_t memory_of(Process *q)
 {
     size_t bytes = sizeof *q + (size_t)(q->hend - q->heap) * sizeof(Term);
+    bytes += (size_t)(q->st.old_hend - q->st.old_heap) * sizeof(Term);
     for (HeapFragment *f = q->fragments; f; f = f->next) bytes += sizeof *f + f->size * sizeof(Term);
     for (Message *m = q->st.msgq; m; m = m->next) bytes += sizeof *m + (m->frag ? m->frag->size * sizeof(Term) : 0);
     if (q->st.links) bytes += q->st.links->cap * sizeof(LinkEntry);
@@ -182,7 +184,8 @@ static Term item_value(Process *p, Process *q, Term item)
     if (item == ATOM_dictionary) return copy_to(p, q->dictionary);
     if (item == ATOM_group_leader) return q->group_leader;
     if (item == ATOM_heap_size) return term_make_small((SInt)heap);
-    if (item == ATOM_total_heap_size) return term_make_small((SInt)(heap + q->fragment_words));
+    if (item == ATOM_total_heap_size) return term_make_small((SInt)gc_total_heap_words(q));
+    if (item == ATOM_max_heap_size) return proc_max_heap_term(p, q);
     if (item == ATOM_stack_size) return term_make_small((SInt)(q->hend - q->stop));
     if (item == ATOM_memory) return term_make_small((SInt)memory_of(q));
     if (item == ATOM_current_function) return current_function(p, q);
@@ -193,12 +196,13 @@ static Term item_value(Process *p, Process *q, Term item)
     if (item == ATOM_fullsweep_after) return term_make_small((SInt)q->st.fullsweep_after);
     if (item == ATOM_suspending) return TERM_NIL;
     if (item == ATOM_garbage_collection) {
-        /* OTP's list starts with max_heap_size as a map; the rest as OTP gives it */
-        Term items[4] = {bif_tuple2(p, atom_from_cstr("min_bin_vheap_size"), term_make_small(46422)),
+        /* OTP's keys, in OTP's order */
+        Term items[5] = {bif_tuple2(p, ATOM_max_heap_size, proc_max_heap_term(p, q)),
+                         bif_tuple2(p, atom_from_cstr("min_bin_vheap_size"), term_make_small(46422)),
                          bif_tuple2(p, ATOM_min_heap_size, term_make_small((SInt)q->min_heap_words)),
                          bif_tuple2(p, ATOM_fullsweep_after, term_make_small((SInt)q->st.fullsweep_after)),
-                         bif_tuple2(p, ATOM_minor_gcs, term_make_small(0))};
-        return bif_array_to_list(p, items, 4, TERM_NIL);
+                         bif_tuple2(p, ATOM_minor_gcs, term_make_small((SInt)q->st.minor_gcs))};
+        return bif_array_to_list(p, items, 5, TERM_NIL);
     }
     return TERM_NONE;
 }
@@ -299,7 +303,7 @@ Term bif_erlang_process_info_2(Process *p, const Term *args)
  * heap check; another process is collected at once while held. */
 Term bif_erlang_garbage_collect_0(Process *p, const Term *args)
 {
-    p->fragment_words = (size_t)(p->hend - p->heap) + 1; /* makes the next emu_reserve collect */
+    gc_request_full(p);
     return ATOM_true;
 }
 
@@ -312,6 +316,7 @@ Term bif_erlang_garbage_collect_1(Process *p, const Term *args)
     if (!q) return ATOM_false;
     HoldResult h = proc_hold(p, q);
     if (h == HOLD_OK) {
+        q->st.gc_full_wanted = true;
         gc_collect(q, 0, NULL, 0); /* held: waiting or preempted, its live registers on its stack */
         proc_unhold(q);
     }

@@ -6,7 +6,9 @@
 
 #include "atom/atom.h"
 #include "bif/bif_util.h"
+#include "bif/proc_heap.h"
 #include "emu/receive.h"
+#include "gc/gc.h"
 #include "proc/plinks.h"
 #include "proc/ptab.h"
 #include "proc/registry.h"
@@ -197,8 +199,10 @@ Term bif_erlang_process_flag_2(Process *p, const Term *args)
         size_t *field = flag == ATOM_min_heap_size ? &p->min_heap_words : &p->st.fullsweep_after;
         Term old = term_make_small((SInt)*field);
         *field = (size_t)term_small_value(v);
+        if (flag == ATOM_min_heap_size) *field = gc_heap_size_at_least(*field);
         return old;
     }
+    if (flag == ATOM_max_heap_size) return proc_flag_max_heap(p, v);
     if (flag == ATOM_sensitive || flag == ATOM_save_calls) return bif_not_implemented(p, "process_flag");
     return proc_badarg(p);
 }

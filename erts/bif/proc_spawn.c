@@ -4,6 +4,7 @@
 
 #include "atom/atom.h"
 #include "bif/bif_util.h"
+#include "bif/proc_heap.h"
 #include "proc/spawn.h"
 
 static bool is_proper_list(Term l)
@@ -29,12 +30,14 @@ static bool parse_priority(Term t, int *out)
     return true;
 }
 
-/* max_heap_size: a size, or a map with the size (kill and error_logger are
- * accepted; only the size is kept). */
-static bool parse_max_heap(Term v, size_t *out)
+/* max_heap_size: a size, or a map with the size and the kill and
+ * error_logger flags; checked against min_heap_size once all are read. */
+static bool parse_max_heap(Term v, SpawnOpts *s)
 {
-    if (word_count(v, out)) return true;
-    return term_is_map(v);
+    MaxHeap m;
+    if (!proc_max_heap_parse(v, 0, &m)) return false;
+    s->max_heap_size = m.size, s->max_heap_kill = m.kill, s->max_heap_log = m.error_logger;
+    return true;
 }
 
 static bool parse_option(Term o, SpawnOpts *s)
@@ -46,7 +49,7 @@ static bool parse_option(Term o, SpawnOpts *s)
     if (k == ATOM_priority) return parse_priority(v, &s->priority);
     if (k == ATOM_min_heap_size) return word_count(v, &s->min_heap_size);
     if (k == ATOM_fullsweep_after) return word_count(v, &s->fullsweep_after);
-    if (k == ATOM_max_heap_size) return parse_max_heap(v, &s->max_heap_size);
+    if (k == ATOM_max_heap_size) return parse_max_heap(v, s);
     if (k == ATOM_message_queue_data) return v == ATOM_on_heap || v == ATOM_off_heap;
     if (k == atom_from_cstr("min_bin_vheap_size")) return term_is_small(v) && term_small_value(v) >= 0;
     return false;
@@ -56,6 +59,8 @@ static bool parse_options(Term list, SpawnOpts *s)
 {
     for (; term_is_list(list); list = term_tail(list))
         if (!parse_option(term_head(list), s)) return false;
+    size_t min_heap = s->min_heap_size > 233 ? s->min_heap_size : 233; /* OTP's default minimum */
+    if (s->max_heap_size != 0 && s->max_heap_size < min_heap) return false;
     return term_is_nil(list);
 }
 

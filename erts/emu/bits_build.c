@@ -25,15 +25,9 @@ const char *const bits_segment_types[BS_SEG_TYPES] = {
 #define MAX_BITS ((UInt)1 << 61)
 #define WRITABLE_MIN_BYTES 256
 
-typedef struct Seg {
-    BsSegType type;
-    UInt unit, flags;
-    Term value, size;
-} Seg;
-
-static Seg decode(Process *p, Term *x, const CodeWord *w)
+static BitsSeg decode(Process *p, Term *x, const CodeWord *w)
 {
-    return (Seg){(BsSegType)term_small_value((Term)w[0]), (UInt)term_small_value((Term)w[2]),
+    return (BitsSeg){(BsSegType)term_small_value((Term)w[0]), (UInt)term_small_value((Term)w[2]),
                  (UInt)term_small_value((Term)w[3]), emu_src(p, x, w[4]), emu_src(p, x, w[5])};
 }
 
@@ -68,13 +62,13 @@ static Term sized(Term size, UInt unit, UInt *bits)
     if (term_is_bignum(size)) return header_tag(term_boxed_header(size)) == HDR_POS_BIG ? ATOM_system_limit : ATOM_badarg;
     if (!term_is_small(size) || term_small_value(size) < 0) return ATOM_badarg;
     UInt n = (UInt)term_small_value(size);
-    if (unit && n > MAX_BITS / unit) return ATOM_system_limit;
-    *bits = n * unit;
+    /* no division: this runs for every segment of every construction */
+    if (__builtin_mul_overflow(n, unit, bits) || *bits > MAX_BITS) return ATOM_system_limit;
     return TERM_NONE;
 }
 
 /* The bits one segment adds, or an error reason. */
-static Term seg_bits(const Seg *s, UInt *bits)
+Term bits_seg_bits(const BitsSeg *s, UInt *bits)
 {
     BinView v;
     UInt c;
@@ -116,7 +110,7 @@ static Term seg_bits(const Seg *s, UInt *bits)
     }
 }
 
-static size_t write_utf(uint8_t *dst, size_t off, const Seg *s)
+static size_t write_utf(uint8_t *dst, size_t off, const BitsSeg *s)
 {
     UInt c = (UInt)term_small_value(s->value);
     uint8_t b[4];
@@ -145,7 +139,7 @@ static size_t write_utf(uint8_t *dst, size_t off, const Seg *s)
     return 32;
 }
 
-static void write_seg(uint8_t *dst, size_t off, const Seg *s, UInt bits)
+void bits_seg_write(uint8_t *dst, size_t off, const BitsSeg *s, UInt bits)
 {
     BinView v;
     double d;
@@ -164,10 +158,7 @@ static void write_seg(uint8_t *dst, size_t off, const Seg *s, UInt bits)
     }
 }
 
-/* Room for the result of an append of `extra` bits to acc: in place when acc
- * is the newest writable sub-binary of a binary with room, else a fresh
- * writable binary with acc copied. Returns the new sub-binary. */
-static Term append_room(Process *p, Term acc, UInt extra, uint8_t **data)
+Term bits_append_room(Process *p, Term acc, UInt extra, uint8_t **data)
 {
     BinView v;
     binary_view(acc, &v);
@@ -191,40 +182,50 @@ static Term append_room(Process *p, Term acc, UInt extra, uint8_t **data)
     return binary_make_sub(proc_alloc(p, SUB_BIN_WORDS), refc, 0, total, PB_WRITABLE);
 }
 
+void bits_reserve(Process *p, Term *x, size_t need, size_t bytes, unsigned live)
+{
+    if (bytes > BINARY_HEAP_LIMIT && offheap_wants_gc(p)) gc_collect(p, need, x, live);
+    else emu_reserve(p, x, need, live);
+}
+
 static Term fail(Process *p, Term reason) { return proc_error(p, reason); }
 
 Term bits_create_bin(Process *p, Term *x, const CodeWord *seg, UInt nwords, UInt alloc, unsigned live)
 {
     UInt nsegs = nwords / BS_SEG_WORDS, total = 0, bits, first_bits = 0;
+    /* The sizes of the first segments are kept for the writing pass: they
+     * do not change when a collection moves the values. */
+    UInt sizes[16];
     for (UInt i = 0; i < nsegs; i++) {
-        Seg s = decode(p, x, seg + i * BS_SEG_WORDS);
-        Term err = seg_bits(&s, &bits);
+        BitsSeg s = decode(p, x, seg + i * BS_SEG_WORDS);
+        Term err = bits_seg_bits(&s, &bits);
         if (err) return fail(p, err);
+        if (i < 16) sizes[i] = bits;
         if (i == 0) first_bits = bits;
         if (bits > MAX_BITS - total) return fail(p, ATOM_system_limit);
         total += bits;
     }
-    Seg first = nsegs ? decode(p, x, seg) : (Seg){0};
+    BitsSeg first = nsegs ? decode(p, x, seg) : (BitsSeg){0};
     bool append = nsegs && (first.type == BS_APPEND || first.type == BS_PRIVATE_APPEND);
     size_t bytes = (total + 7) / 8;
     size_t need = alloc + (append ? REFC_BIN_WORDS + SUB_BIN_WORDS : binary_words(bytes) + SUB_BIN_WORDS);
-    if (bytes > BINARY_HEAP_LIMIT && offheap_wants_gc(p)) gc_collect(p, need, x, live);
-    else emu_reserve(p, x, need, live);
+    bits_reserve(p, x, need, bytes, live);
 
     uint8_t *data;
     Term result;
     UInt off = 0, i = 0;
     if (append) {
         first = decode(p, x, seg);
-        result = append_room(p, first.value, total - first_bits, &data);
+        result = bits_append_room(p, first.value, total - first_bits, &data);
         off = first_bits, i = 1;
     } else {
         result = binary_new_bits(p, total, &data);
     }
     for (; i < nsegs; i++) {
-        Seg s = decode(p, x, seg + i * BS_SEG_WORDS);
-        seg_bits(&s, &bits);
-        write_seg(data, off, &s, bits);
+        BitsSeg s = decode(p, x, seg + i * BS_SEG_WORDS);
+        if (i < 16) bits = sizes[i];
+        else bits_seg_bits(&s, &bits);
+        bits_seg_write(data, off, &s, bits);
         off += bits;
     }
     return result;

@@ -5,6 +5,8 @@
 #ifndef EMBER_BITS_BUILD_H
 #define EMBER_BITS_BUILD_H
 
+#include <stdint.h>
+
 #include "load/code.h"
 #include "proc/process.h"
 
@@ -25,6 +27,34 @@ typedef enum BsSegType {
 } BsSegType;
 extern const char *const bits_segment_types[BS_SEG_TYPES];
 #define BS_SEG_WORDS 6
+
+/* One segment, decoded: the form both bs_create_bin and the older bs_put_*
+ * instructions (emu/bits_legacy.h) hand to the writer below. */
+typedef struct BitsSeg {
+    BsSegType type;
+    UInt unit, flags;
+    Term value, size;
+} BitsSeg;
+
+/* The bits segment s adds (*bits), or the reason (badarg, system_limit) it
+ * cannot be built; TERM_NONE when it can. A size of `all` takes the whole
+ * binary value. */
+Term bits_seg_bits(const BitsSeg *s, UInt *bits);
+/* Writes segment s, already checked by bits_seg_bits, as `bits` bits at bit
+ * off of dst. */
+void bits_seg_write(uint8_t *dst, size_t off, const BitsSeg *s, UInt bits);
+/* Room for the result of an append of `extra` bits to bitstring acc: in place
+ * when acc is the newest writable sub-binary of a binary with room, else a
+ * fresh writable binary (twice the size needed) with acc copied. Returns the
+ * new writable sub-binary; *data is its bytes. Takes at most REFC_BIN_WORDS +
+ * SUB_BIN_WORDS heap words; never collects. */
+Term bits_append_room(Process *p, Term acc, UInt extra, uint8_t **data);
+
+/* Makes `need` heap words free before a binary of `bytes` bytes is made:
+ * collects when the process has made much off-heap data since its last
+ * collection (so that dead binaries are freed), else only when the heap is
+ * full. x[0 .. live) are live. */
+void bits_reserve(Process *p, Term *x, size_t need, size_t bytes, unsigned live);
 
 /* Builds the bitstring that the segments seg[0 .. nwords) describe; x[0 ..
  * live) are live. Returns it, or TERM_NONE with badarg or system_limit raised

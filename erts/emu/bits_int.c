@@ -127,10 +127,20 @@ void bits_write_int(uint8_t *dst, size_t off, Term value, size_t nbits, UInt fla
 {
     if (nbits == 0) return;
     bool little = bits_little(flags);
-    if (term_is_small(value) && !little && nbits <= 56 && off % 8 == 0 && nbits % 8 == 0) {
+    if (term_is_small(value) && !little && nbits <= 56) {
         uint64_t v = (uint64_t)term_small_value(value);
         uint8_t *d = dst + off / 8;
-        for (size_t i = nbits / 8; i-- > 0; v >>= 8) d[i] = (uint8_t)v;
+        if (off % 8 == 0 && nbits % 8 == 0) {
+            for (size_t i = nbits / 8; i-- > 0; v >>= 8) d[i] = (uint8_t)v;
+            return;
+        }
+        /* Fast path: the field sits inside a 64-bit big-endian window of
+         * at most 8 bytes (7 bits of offset + 56 bits). */
+        size_t shift = off % 8, span = (shift + nbits + 7) / 8, low = 8 * span - shift - nbits;
+        uint64_t mask = ((((uint64_t)1) << nbits) - 1) << low, w = 0;
+        for (size_t i = 0; i < span; i++) w = (w << 8) | d[i];
+        w = (w & ~mask) | ((v << low) & mask);
+        for (size_t i = span; i-- > 0; w >>= 8) d[i] = (uint8_t)w;
         return;
     }
     size_t n = (nbits + 7) / 8;
@@ -182,10 +192,14 @@ static double half_to_double(uint16_t h)
 
 bool bits_read_float(const uint8_t *src, size_t off, size_t nbits, UInt flags, double *out)
 {
-    uint8_t le[8] = {0};
-    gather(le, src, off, nbits, bits_little(flags));
     uint64_t w = 0;
-    for (size_t i = nbits / 8; i-- > 0;) w = (w << 8) | le[i];
+    if (off % 8 == 0 && !bits_little(flags)) {
+        for (size_t i = 0; i < nbits / 8; i++) w = (w << 8) | src[off / 8 + i]; /* the common case */
+    } else {
+        uint8_t le[8] = {0};
+        gather(le, src, off, nbits, bits_little(flags));
+        for (size_t i = nbits / 8; i-- > 0;) w = (w << 8) | le[i];
+    }
     double d;
     if (nbits == 64) {
         memcpy(&d, &w, 8);
@@ -214,6 +228,10 @@ void bits_write_float(uint8_t *dst, size_t off, double d, size_t nbits, UInt fla
         w = v;
     } else {
         w = double_to_half(d);
+    }
+    if (off % 8 == 0 && !bits_little(flags)) {
+        for (size_t i = nbits / 8; i-- > 0; w >>= 8) dst[off / 8 + i] = (uint8_t)w; /* the common case */
+        return;
     }
     uint8_t le[8];
     for (size_t i = 0; i < 8; i++) le[i] = (uint8_t)(w >> (8 * i));

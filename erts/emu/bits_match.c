@@ -14,18 +14,25 @@ static const uint8_t *ctx_bytes(Term ctx)
     return binary_orig_bytes(ctx_orig(ctx), &n);
 }
 
+Term bits_new_match_ctx(Process *p, Term orig, size_t pos, size_t end, UInt slots)
+{
+    size_t words = MATCH_CTX_WORDS + slots;
+    Term *mem = proc_alloc(p, words);
+    mem[0] = header_make(HDR_MATCH_CTX, words - 1);
+    mem[1] = pos;
+    mem[2] = end;
+    for (UInt i = 0; i <= slots; i++) mem[3 + i] = pos;
+    mem[words - 1] = orig;
+    return term_make_boxed(mem);
+}
+
 Term bits_start_match(Process *p, Term t)
 {
     if (term_is_match_ctx(t)) return t;
     BinView v;
     if (!binary_view(t, &v)) return TERM_NONE;
     Term orig = term_is_boxed_tag(t, HDR_SUB_BIN) ? sub_orig(t) : t;
-    Term *mem = proc_alloc(p, MATCH_CTX_WORDS);
-    mem[0] = header_make(HDR_MATCH_CTX, MATCH_CTX_WORDS - 1);
-    mem[1] = v.bit_off;
-    mem[2] = v.bit_off + v.bit_size;
-    mem[3] = orig;
-    return term_make_boxed(mem);
+    return bits_new_match_ctx(p, orig, v.bit_off, v.bit_off + v.bit_size, 0);
 }
 
 bool bits_field_size(Term ctx, Term size, UInt unit, size_t *nbits)

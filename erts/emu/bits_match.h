@@ -14,6 +14,10 @@
 /* A match context over bitstring t, or t itself when it is one already;
  * TERM_NONE when t is neither. Takes MATCH_CTX_WORDS. */
 Term bits_start_match(Process *p, Term t);
+/* A match context over bits [pos, end) of underlying binary orig, with
+ * `slots` bs_save2 slots; every saved position starts at pos. Takes
+ * MATCH_CTX_WORDS + slots words; never collects. */
+Term bits_new_match_ctx(Process *p, Term orig, size_t pos, size_t end, UInt slots);
 
 /* The field size in bits from a Size operand (a non-negative integer, or the
  * atom all: what is left, which must be a multiple of unit). */

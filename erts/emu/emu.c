@@ -12,6 +12,7 @@
 #include "atom/atom.h"
 #include "emu/bits_build.h"
 #include "emu/bits_int.h"
+#include "emu/bits_legacy.h"
 #include "emu/bits_match.h"
 #include "emu/call.h"
 #include "emu/exception.h"
@@ -906,6 +907,7 @@ dispatch:
 #include "emu/ops_bits.inc"
 #include "emu/ops_maps.inc"
 #include "emu/ops_msg.inc"
+#include "emu/ops_fast.inc"
 
     CASE(not_implemented)
     {

@@ -1,30 +1,49 @@
-/* gc.c — per-process copying collector (Cheney's algorithm).
- * Live terms are copied from the old block and the heap fragments into a new
- * block; the stack is moved to the top of the new block. Anything outside the
- * old block and the fragments (module literals) is left where it is. */
+/* gc.c — per-process generational copying collector (Cheney's algorithm with
+ * two to-spaces). A minor collection copies the live young terms: those below
+ * the high-water mark (they survived the previous collection) are promoted to
+ * the old generation, the rest go to a new young block. A full sweep copies
+ * every generation into a new young block and frees the old one. */
 #include "gc/gc.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "gc/offheap.h"
+#include "proc/pmem.h"
+#include "proc/signal.h"
+#include "emu/receive.h"
 
-typedef struct FromSpace {
-    Term *heap, *htop; /* the old heap part of the block */
-    HeapFragment *fragments;
-} FromSpace;
+typedef enum GcKind {
+    GC_MINOR, /* promote the mature young terms */
+    GC_FULL,  /* every generation into the new young block */
+    GC_MOVE,  /* young terms into a block of a new size, promoting nothing */
+} GcKind;
 
 typedef struct Collector {
-    FromSpace from;
-    Term *htop; /* next free word in the new heap */
+    Term *young, *young_top; /* from-space: the young heap */
+    Term *mature_end;        /* young terms below it are promoted */
+    HeapFragment *fragments; /* from-space too */
+    Term *old, *old_top;     /* from-space in a full sweep only */
+    Term *htop;              /* next free word of the new young heap */
+    Term *otop;              /* next free word of the old generation */
 } Collector;
 
-static bool in_from_space(const FromSpace *from, const Term *ptr)
+static bool in_from_space(const Collector *c, const Term *ptr)
 {
-    if (ptr >= from->heap && ptr < from->htop) return true;
-    for (const HeapFragment *f = from->fragments; f; f = f->next)
+    if (ptr >= c->young && ptr < c->young_top) return true;
+    if (ptr >= c->old && ptr < c->old_top) return true;
+    for (const HeapFragment *f = c->fragments; f; f = f->next)
         if (ptr >= f->mem && ptr < f->mem + f->used) return true;
     return false;
+}
+
+/* Where an object of `words` words at ptr (in from-space) goes. */
+static Term *destination(Collector *c, const Term *ptr, size_t words)
+{
+    Term **top = ptr >= c->young && ptr < c->mature_end ? &c->otop : &c->htop;
+    Term *to = *top;
+    *top += words;
+    return to;
 }
 
 /* Returns the new location of t, copying its top object if not yet copied.
@@ -35,10 +54,9 @@ static Term evacuate(Collector *c, Term t)
 {
     if (term_is_list(t)) {
         Term *cell = term_list_ptr(t);
-        if (!in_from_space(&c->from, cell)) return t;
+        if (!in_from_space(c, cell)) return t;
         if (cell[0] == TERM_NONE) return cell[1];
-        Term *to = c->htop;
-        c->htop += 2;
+        Term *to = destination(c, cell, 2);
         to[0] = cell[0];
         to[1] = cell[1];
         Term moved = term_make_list(to);
@@ -48,11 +66,10 @@ static Term evacuate(Collector *c, Term t)
     }
     if (term_is_boxed(t)) {
         Term *obj = term_boxed_ptr(t);
-        if (!in_from_space(&c->from, obj)) return t;
+        if (!in_from_space(c, obj)) return t;
         if (term_is_boxed(obj[0])) return obj[0];
         size_t words = 1 + header_arity(obj[0]);
-        Term *to = c->htop;
-        c->htop += words;
+        Term *to = destination(c, obj, words);
         memcpy(to, obj, words * sizeof(Term));
         Term moved = term_make_boxed(to);
         obj[0] = moved;
@@ -67,10 +84,11 @@ static void evacuate_range(Collector *c, Term *start, Term *end)
         if (!term_is_header(*w)) *w = evacuate(c, *w);
 }
 
-/* Scans the new heap from `scan` until it catches up with the copy pointer. */
-static void scan_copied(Collector *c, Term *scan)
+/* Scans copied objects from `scan` until it catches up with *top (which moves
+ * as the scan copies more); returns where it stopped. */
+static Term *scan_copied(Collector *c, Term *scan, Term *const *top)
 {
-    while (scan < c->htop) {
+    while (scan < *top) {
         if (term_is_header(*scan)) {
             Term hdr = *scan;
             UInt arity = header_arity(hdr);
@@ -82,9 +100,10 @@ static void scan_copied(Collector *c, Term *scan)
             scan += 2;
         }
     }
+    return scan;
 }
 
-static bool from_space_contains(const void *from, const Term *ptr) { return in_from_space(from, ptr); }
+static bool from_space_contains(const void *c, const Term *ptr) { return in_from_space(c, ptr); }
 
 static void out_of_memory(size_t words)
 {
@@ -92,35 +111,71 @@ static void out_of_memory(size_t words)
     abort();
 }
 
+static Term *alloc_words(size_t words)
+{
+    Term *mem = malloc(words * sizeof(Term));
+    if (!mem) out_of_memory(words);
+    pmem_add((long)(words * sizeof(Term)));
+    return mem;
+}
+
+static void free_words(Term *mem, size_t words)
+{
+    if (!mem) return;
+    free(mem);
+    pmem_add(-(long)(words * sizeof(Term)));
+}
+
 static void free_fragments(HeapFragment *f)
 {
     while (f) {
         HeapFragment *next = f->next;
+        pmem_add(-(long)(sizeof *f + f->size * sizeof(Term)));
         free(f);
         f = next;
     }
 }
 
-/* Copies everything live into a fresh block of `words` words. */
-static void collect_into(Process *p, size_t words, Term *x, unsigned live)
+static Term *mature_end_of(const Process *p)
 {
-    Term *block = malloc(words * sizeof(Term));
-    if (!block) out_of_memory(words);
+    Term *hw = p->st.high_water;
+    return hw && hw >= p->heap && hw <= p->htop ? hw : p->heap;
+}
+
+static void evacuate_roots(Collector *c, Process *p, Term *x, unsigned live, Term *stop, Term *hend)
+{
+    evacuate_range(c, x, x + live);
+    evacuate_range(c, stop, hend); /* CPs carry the header tag: skipped */
+    Term *roots[] = {&p->dictionary, &p->fclass, &p->freason, &p->fargs, &p->ftrace, &p->ferror_info};
+    for (size_t i = 0; i < sizeof roots / sizeof roots[0]; i++)
+        if (*roots[i] != TERM_NONE) *roots[i] = evacuate(c, *roots[i]);
+}
+
+/* Copies everything live of the collected generations into a fresh young
+ * block of `words` words (and, for a minor collection, the old generation). */
+static void collect_into(Process *p, size_t words, Term *x, unsigned live, GcKind kind)
+{
+    ProcState *s = &p->st;
+    Term *block = alloc_words(words);
     size_t stack_words = (size_t)(p->hend - p->stop);
     Term *new_hend = block + words;
     Term *new_stop = new_hend - stack_words;
     memcpy(new_stop, p->stop, stack_words * sizeof(Term));
 
-    Collector c = {.from = {p->heap, p->htop, p->fragments}, .htop = block};
-    evacuate_range(&c, x, x + live);
-    evacuate_range(&c, new_stop, new_hend); /* CPs carry the header tag: skipped */
-    Term *roots[] = {&p->dictionary, &p->fclass, &p->freason, &p->fargs, &p->ftrace, &p->ferror_info};
-    for (size_t i = 0; i < sizeof roots / sizeof roots[0]; i++)
-        if (*roots[i] != TERM_NONE) *roots[i] = evacuate(&c, *roots[i]);
-    scan_copied(&c, block);
-    gc_offheap_sweep(&p->offheap, from_space_contains, &c.from);
+    Collector c = {.young = p->heap, .young_top = p->htop, .mature_end = p->heap,
+                   .fragments = p->fragments, .htop = block, .otop = s->old_htop};
+    if (kind == GC_MINOR) c.mature_end = mature_end_of(p);
+    if (kind == GC_FULL) c.old = s->old_heap, c.old_top = s->old_htop;
+    Term *old_scan = c.otop;
+    evacuate_roots(&c, p, x, live, new_stop, new_hend);
+    Term *young_scan = block;
+    do {
+        young_scan = scan_copied(&c, young_scan, &c.htop);
+        if (old_scan) old_scan = scan_copied(&c, old_scan, &c.otop);
+    } while (young_scan < c.htop || (old_scan && old_scan < c.otop));
+    gc_offheap_sweep(&p->offheap, from_space_contains, &c);
 
-    free(p->heap);
+    free_words(p->heap, (size_t)(p->hend - p->heap));
     free_fragments(p->fragments);
     p->fragments = NULL;
     p->fragment_words = 0;
@@ -128,6 +183,26 @@ static void collect_into(Process *p, size_t words, Term *x, unsigned live)
     p->htop = c.htop;
     p->stop = new_stop;
     p->hend = new_hend;
+    if (kind == GC_FULL) {
+        free_words(s->old_heap, (size_t)(s->old_hend - s->old_heap));
+        s->old_heap = s->old_htop = s->old_hend = NULL;
+    } else {
+        s->old_htop = c.otop;
+    }
+}
+
+/* Makes sure the old generation can take every mature young term; false when
+ * it cannot (a full sweep is due instead). A new old generation gets twice
+ * what it must take, so that several minor collections fit before a sweep. */
+static bool old_room_for(Process *p, size_t mature)
+{
+    ProcState *s = &p->st;
+    if (mature == 0) return true;
+    if (s->old_heap) return (size_t)(s->old_hend - s->old_htop) >= mature;
+    size_t words = 2 * mature > p->min_heap_words ? 2 * mature : p->min_heap_words;
+    s->old_heap = s->old_htop = alloc_words(words);
+    s->old_hend = s->old_heap + words;
+    return true;
 }
 
 /* A block twice the size of what is live leaves room to work before the next
@@ -139,14 +214,60 @@ static size_t wanted_size(const Process *p, size_t need)
     return size < p->min_heap_words ? p->min_heap_words : size;
 }
 
+size_t gc_total_heap_words(const Process *p)
+{
+    return (size_t)(p->hend - p->heap) + p->fragment_words + (size_t)(p->st.old_hend - p->st.old_heap);
+}
+
+/* OTP kills the process at the end of the collection; here the kill is a
+ * signal to itself, taken at its next reduction check. */
+static void enforce_max_heap(Process *p)
+{
+    ProcState *s = &p->st;
+    if (s->max_heap_size == 0 || !s->max_heap_kill || gc_total_heap_words(p) <= s->max_heap_size) return;
+    sig_send_exit(SIG_EXIT, p->pid, p->pid, ATOM_kill);
+    proc_request_yield(p);
+}
+
 void gc_collect(Process *p, size_t need, Term *x, unsigned live)
 {
+    ProcState *s = &p->st;
+    size_t mature = (size_t)(mature_end_of(p) - p->heap);
+    bool full = s->gc_full_wanted || s->minor_gcs >= s->fullsweep_after || !old_room_for(p, mature);
     size_t heap_words = (size_t)(p->htop - p->heap) + p->fragment_words;
+    if (full) heap_words += (size_t)(s->old_htop - s->old_heap);
     size_t stack_words = (size_t)(p->hend - p->stop);
-    /* First pass: room for everything that might be live, plus the request. */
-    collect_into(p, heap_words + stack_words + need, x, live);
+    /* First pass: room for everything that might stay young, plus the request. */
+    collect_into(p, heap_words + stack_words + need, x, live, full ? GC_FULL : GC_MINOR);
+    s->minor_gcs = full ? 0 : s->minor_gcs + 1;
+    s->gc_full_wanted = false;
     /* Second pass only when the first block is far from the right size. */
     size_t wanted = wanted_size(p, need);
     size_t size = (size_t)(p->hend - p->heap);
-    if (size < wanted || size > 2 * wanted) collect_into(p, wanted, x, live);
+    if (size < wanted || size > 2 * wanted) collect_into(p, wanted, x, live, GC_MOVE);
+    s->high_water = p->htop; /* everything young now has survived once */
+    enforce_max_heap(p);
+}
+
+void gc_request_full(Process *p)
+{
+    p->st.gc_full_wanted = true;
+    p->fragment_words = (size_t)(p->hend - p->heap) + 1; /* makes the next heap check collect */
+}
+
+size_t gc_heap_size_at_least(size_t words)
+{
+    size_t a = 142, b = 233; /* two consecutive sizes of the series */
+    while (b < words) {
+        size_t next = a + b + 1 <= 1000000 ? a + b + 1 : b / 5 * 6 + b % 5 * 6 / 5;
+        a = b, b = next;
+    }
+    return b;
+}
+
+void gc_release(Process *p)
+{
+    ProcState *s = &p->st;
+    free_words(s->old_heap, (size_t)(s->old_hend - s->old_heap));
+    s->old_heap = s->old_htop = s->old_hend = NULL;
 }

@@ -1,6 +1,6 @@
-/* gc.h — the per-process garbage collector. A copying collector over the heap,
- * its fragments and the stack; module literals are never copied. (The
- * generational young/old split comes with the processes issue.) */
+/* gc.h — the per-process garbage collector: generational copying collection
+ * over a young heap (with its fragments and the stack) and an old generation.
+ * Module literals are never copied. */
 #ifndef EMBER_GC_H
 #define EMBER_GC_H
 
@@ -11,7 +11,30 @@
 /* Collects p and makes room for at least `need` free words between the heap top
  * and the stack. Roots: x[0..live-1] (updated in place), the stack, the process
  * dictionary and the exception fields. May move the whole block, so every term
- * the caller holds outside those roots is invalid afterwards. */
+ * the caller holds outside those roots is invalid afterwards.
+ *
+ * Usually a minor collection: young terms that already survived one collection
+ * are promoted to the old generation, the rest stay young. A full sweep (every
+ * generation into one new young heap) happens after st.fullsweep_after minor
+ * ones, when the old generation is full, or when garbage_collect asked for it.
+ * When the heap then exceeds st.max_heap_size the process is sent a kill
+ * signal (it ends with reason killed at its next reduction check). */
 void gc_collect(Process *p, size_t need, Term *x, unsigned live);
+
+/* Asks for the next collection of p to be a full sweep, done at its next heap
+ * check (garbage_collect/0 cannot move the caller's heap under it). */
+void gc_request_full(Process *p);
+
+/* Words of heap the process holds in all generations and fragments (what
+ * max_heap_size limits, and total_heap_size reports). */
+size_t gc_total_heap_words(const Process *p);
+
+/* The smallest of OTP's heap sizes (a Fibonacci-like series from 233 words,
+ * then steps of 20% past a million words) that holds `words`; min_heap_size
+ * is rounded up to it, as OTP reports it. */
+size_t gc_heap_size_at_least(size_t words);
+
+/* Frees the old generation (the process is going away). */
+void gc_release(Process *p);
 
 #endif

@@ -9,6 +9,7 @@ size_t load_bs_string_words(const GenOp *g, const CompactOperand *args)
     const CompactOperand *a = args + g->arg;
     if (g->op == GENOP_bs_match_string && g->nargs == 4 && a[2].tag == CT_U)
         return HEAP_BIN_WORDS((a[2].u + 7) / 8);
+    if (g->op == GENOP_bs_put_string && g->nargs == 2 && a[0].tag == CT_U) return HEAP_BIN_WORDS(a[0].u);
     if (g->op != GENOP_bs_create_bin || g->nargs < 6 || a[5].tag != CT_LIST) return 0;
     /* Segments are groups of six; only a string segment has an untagged
      * value (its offset in the string table), and its size is in bytes. */

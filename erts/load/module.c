@@ -218,3 +218,15 @@ bool module_line_of(const Module *m, const CodeWord *pc, Term *file, uint32_t *l
     *line = e->line;
     return true;
 }
+
+size_t module_code_bytes(void)
+{
+    size_t bytes = 0;
+    pthread_mutex_lock(&lock);
+    for (size_t i = 0; i < versions.n; i++) {
+        const Module *m = versions.items[i];
+        bytes += sizeof *m + m->code_words * sizeof(CodeWord) + m->num_functions * sizeof(FunctionInfo);
+    }
+    pthread_mutex_unlock(&lock);
+    return bytes;
+}

@@ -82,6 +82,8 @@ Module *module_get(Term module);
 
 /* The module and function whose code contains pc, or NULL. */
 Module *module_find_by_code(const CodeWord *pc, const FunctionInfo **function);
+/* Bytes of code and function tables of every loaded version (erlang:memory(code)). */
+size_t module_code_bytes(void);
 /* Source location of the instruction at pc; false if the module has no lines. */
 bool module_line_of(const Module *m, const CodeWord *pc, Term *file, uint32_t *line);
 

@@ -13,6 +13,7 @@
 #include "emu/bits_build.h"
 #include "emu/bits_int.h"
 #include "load/code.h"
+#include "load/transform_fast.h"
 
 #define MAPPING_NONE (-1)
 #define MAPPING_BROKEN (-2) /* same name, but ops.def disagrees on the operand count */
@@ -378,6 +379,33 @@ static bool emit_bs_match_string(Emitter *e)
     return true;
 }
 
+/* bs_put_string Len StringOffset: the bytes become a literal binary. */
+static bool emit_bs_put_string(Emitter *e)
+{
+    const CompactOperand *len = arg(e, 0), *str = arg(e, 1);
+    CodeWord w;
+    if (len->tag != CT_U || str->tag != CT_U) return fail(e, "bad string operands");
+    if (!conv_string(e, str->u, len->u, &w)) return false;
+    emit(e, OP_bs_put_string);
+    emit(e, (CodeWord)len->u);
+    emit(e, w);
+    return true;
+}
+
+/* bs_save2/bs_restore2 Ctx Index: slot 0 is the atom start, slot N+1 index N. */
+static bool emit_bs_slot(Emitter *e, int op)
+{
+    const CompactOperand *idx = arg(e, 1);
+    UInt slot;
+    if (idx->tag == CT_A && e->cx->atoms[idx->u] == atom_from_cstr("start")) slot = 0;
+    else if (idx->tag == CT_U && idx->u < (1u << 16)) slot = (UInt)idx->u + 1;
+    else return fail(e, "bad save slot");
+    emit(e, (CodeWord)op);
+    if (!conv_one(e, op, 's', arg(e, 0))) return false;
+    emit(e, (CodeWord)slot);
+    return true;
+}
+
 /* bs_start_match4's fail operand may be the atom no_fail or resume. */
 static bool emit_bs_start_match4(Emitter *e)
 {
@@ -457,6 +485,9 @@ static bool transform_one(Emitter *e)
     case GENOP_bs_create_bin: return emit_bs_create_bin(e);
     case GENOP_bs_start_match4: return emit_bs_start_match4(e);
     case GENOP_bs_match_string: return emit_bs_match_string(e);
+    case GENOP_bs_put_string: return emit_bs_put_string(e);
+    case GENOP_bs_save2: return emit_bs_slot(e, OP_bs_save2);
+    case GENOP_bs_restore2: return emit_bs_slot(e, OP_bs_restore2);
     default: break;
     }
     if (op == MAPPING_BROKEN) return fail(e, "internal: ops.def operands differ from the generic opcode");
@@ -524,6 +555,7 @@ bool load_transform(LoadContext *cx, LoadError *err)
         ok = load_fail(err, "Code", cx->bf->code.offset, "%zu functions, header says %u", cx->num_functions,
                        cx->bf->function_count);
     if (ok) ok = resolve_labels(&e);
+    if (ok) load_fast_rewrite(cx->code, cx->code_words);
     free(e.fixups);
     return ok;
 }

@@ -4,7 +4,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "gc/gc.h"
 #include "gc/offheap.h"
+#include "proc/pmem.h"
 #include "proc/signal.h"
 
 /* OTP's default minimum heap is 233 words; the stack shares the block here. */
@@ -24,6 +26,7 @@ Process *proc_new(size_t min_words)
     size_t words = min_words > DEFAULT_HEAP_WORDS ? min_words : DEFAULT_HEAP_WORDS;
     p->heap = malloc(words * sizeof(Term));
     if (!p->heap) out_of_memory(words);
+    pmem_add((long)(sizeof *p + words * sizeof(Term)));
     p->htop = p->heap;
     p->hend = p->heap + words;
     p->stop = p->hend;
@@ -40,10 +43,14 @@ void proc_free(Process *p)
 {
     proc_state_free(p);
     offheap_release_all(&p->offheap);
+    gc_release(p);
+    long bytes = (long)(sizeof *p + (size_t)(p->hend - p->heap) * sizeof(Term));
     for (HeapFragment *f = p->fragments, *next; f; f = next) {
         next = f->next;
+        bytes += (long)(sizeof *f + f->size * sizeof(Term));
         free(f);
     }
+    pmem_add(-bytes);
     free(p->heap);
     free(p);
 }
@@ -60,6 +67,7 @@ Term *proc_alloc_fragment(Process *p, size_t n)
     size_t size = n > 256 ? n : 256;
     f = malloc(sizeof *f + size * sizeof(Term));
     if (!f) out_of_memory(size);
+    pmem_add((long)(sizeof *f + size * sizeof(Term)));
     f->size = size;
     f->used = n;
     f->next = p->fragments;

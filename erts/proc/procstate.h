@@ -70,6 +70,7 @@ typedef struct ProcState {
     bool timeout_fired;           /* (lock) the receive timer with recv_seq fired */
     uint32_t recv_seq;            /* (lock) number of the receive timer armed now */
     bool timer_armed;             /* (owner) */
+    void *recv_timer;             /* (owner) its entry in the timer wheel (time/timer.c) */
 
     Message *msgq, **msgq_tail, **save; /* (owner) the message queue and receive position */
     size_t msgq_len;
@@ -84,7 +85,15 @@ typedef struct ProcState {
     Term init_mod, init_fun; /* atoms */
     unsigned init_arity;
     size_t fullsweep_after;
-    size_t max_heap_size;
+    size_t max_heap_size;              /* words, 0: no limit */
+    bool max_heap_kill, max_heap_log;  /* the limit's kill and error_logger flags */
+
+    /* The generational collector's state (owner; see gc/gc.h). The old
+     * generation is a block of its own, NULL until something is promoted. */
+    Term *old_heap, *old_htop, *old_hend;
+    Term *high_water; /* young terms below it survived a collection; NULL: none */
+    uint32_t minor_gcs; /* minor collections since the last full sweep */
+    bool gc_full_wanted; /* garbage_collect/0 asked for a full sweep */
 
     _Atomic int refc; /* the process table's reference plus temporary ones */
     struct Process *run_next; /* run queue link */

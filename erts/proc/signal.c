@@ -7,6 +7,7 @@
 
 #include "gc/offheap.h"
 #include "proc/plinks.h"
+#include "proc/pmem.h"
 #include "proc/ptab.h"
 #include "sched/sched.h"
 #include "term/boxed.h"
@@ -25,6 +26,7 @@ void proc_state_init(Process *p)
     s->exit_reason = TERM_NONE;
     s->init_mod = s->init_fun = ATOM_undefined;
     s->fullsweep_after = 65535;
+    s->max_heap_kill = s->max_heap_log = true;
     atomic_init(&s->refc, 1);
 }
 
@@ -59,6 +61,7 @@ Message *msg_build(SigKind kind, Term from, size_t words, Term **hp)
         if (!f) abort();
         f->next = NULL;
         f->size = f->used = words;
+        pmem_add((long)(sizeof *f + words * sizeof(Term)));
         m->frag = f;
         *hp = f->mem;
     }
@@ -81,6 +84,7 @@ void msg_free(Message *m)
 {
     OffHeap oh = {m->oh_first, m->oh_bytes, 0};
     offheap_release_all(&oh);
+    if (m->frag) pmem_add(-(long)(sizeof *m->frag + m->frag->size * sizeof(Term)));
     free(m->frag);
     free(m);
 }

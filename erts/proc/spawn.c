@@ -5,6 +5,7 @@
 
 #include "bif/bif.h"
 #include "emu/emu.h"
+#include "gc/gc.h"
 #include "proc/plinks.h"
 #include "proc/ptab.h"
 #include "sched/sched.h"
@@ -14,7 +15,7 @@
 
 void spawn_opts_default(SpawnOpts *o)
 {
-    *o = (SpawnOpts){false, false, 0, 0, 65535, PRIO_NORMAL};
+    *o = (SpawnOpts){.max_heap_kill = true, .max_heap_log = true, .fullsweep_after = 65535, .priority = PRIO_NORMAL};
 }
 
 static Term copy_in(Process *child, Term t)
@@ -38,11 +39,13 @@ Term proc_spawn(Process *parent, Term module, Term function, Term args, const Sp
     size_t words = o->min_heap_size > DEFAULT_HEAP_WORDS ? o->min_heap_size : DEFAULT_HEAP_WORDS;
     if (words < 2 * need) words = 2 * need;
     Process *c = proc_new(words);
-    if (o->min_heap_size > DEFAULT_HEAP_WORDS) c->min_heap_words = o->min_heap_size;
+    if (o->min_heap_size > DEFAULT_HEAP_WORDS) c->min_heap_words = gc_heap_size_at_least(o->min_heap_size);
     c->st.scheduled = true;
     c->st.priority = (uint8_t)o->priority;
     c->st.fullsweep_after = o->fullsweep_after;
     c->st.max_heap_size = o->max_heap_size;
+    c->st.max_heap_kill = o->max_heap_kill;
+    c->st.max_heap_log = o->max_heap_log;
     if (parent) {
         c->group_leader = parent->group_leader;
         c->st.sched_index = parent->st.sched_index;

@@ -9,6 +9,7 @@ typedef struct SpawnOpts {
     bool link, monitor;
     size_t min_heap_size; /* words, 0: default */
     size_t max_heap_size; /* words, 0: none */
+    bool max_heap_kill, max_heap_log;
     size_t fullsweep_after;
     int priority; /* ProcPriority */
 } SpawnOpts;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "gc/offheap.h"
+#include "proc/pmem.h"
 
 Binary *binary_alloc(size_t capacity)
 {
@@ -18,12 +19,16 @@ Binary *binary_alloc(size_t capacity)
     }
     atomic_init(&b->refc, 1);
     b->capacity = capacity;
+    pmem_binary_add((long)capacity);
     return b;
 }
 
 void binary_unref(Binary *b)
 {
-    if (atomic_fetch_sub_explicit(&b->refc, 1, memory_order_acq_rel) == 1) free(b);
+    if (atomic_fetch_sub_explicit(&b->refc, 1, memory_order_acq_rel) == 1) {
+        pmem_binary_add(-(long)b->capacity);
+        free(b);
+    }
 }
 
 const uint8_t *binary_orig_bytes(Term orig, size_t *nbytes)

@@ -7,7 +7,9 @@
  * Layouts (words after the header):
  *   REFC_BIN  [bytes used][Binary *][next REFC_BIN in the owner's off-heap list][flags]
  *   SUB_BIN   [bit size][bit offset][flags][underlying HEAP_BIN or REFC_BIN term]
- *   MATCH_CTX [bit position][bit end][underlying HEAP_BIN or REFC_BIN term]
+ *   MATCH_CTX [bit position][bit end][saved 0 .. n][underlying HEAP_BIN or REFC_BIN term]
+ *             saved 0 is where the match (re)started; saved 1 .. n are the
+ *             slots of the older bs_save2/bs_restore2 instructions.
  * A sub-binary never points at another sub-binary, and positions in a match
  * context are absolute bit offsets into the underlying binary's bytes.
  * Invariant: a bitstring whose size is whole bytes also starts on a byte
@@ -37,7 +39,8 @@ typedef struct Binary {
 
 #define REFC_BIN_WORDS 5
 #define SUB_BIN_WORDS 5
-#define MATCH_CTX_WORDS 4
+/* A match context without bs_save2 slots; each slot adds a word. */
+#define MATCH_CTX_WORDS 5
 
 /* REFC_BIN flags: the binary was made to be appended to, and the newest
  * writable sub-binary over it may still extend it in place. */
@@ -56,7 +59,14 @@ static inline Term sub_orig(Term t) { return term_boxed_ptr(t)[4]; }
 static inline bool term_is_match_ctx(Term t) { return term_is_boxed_tag(t, HDR_MATCH_CTX); }
 static inline UInt *ctx_pos(Term t) { return (UInt *)term_boxed_ptr(t) + 1; }
 static inline UInt ctx_end(Term t) { return term_boxed_ptr(t)[2]; }
-static inline Term ctx_orig(Term t) { return term_boxed_ptr(t)[3]; }
+/* Saved position i (0: the start of the match); i <= ctx_slots(t). */
+static inline UInt *ctx_saved(Term t, UInt i) { return (UInt *)term_boxed_ptr(t) + 3 + i; }
+static inline UInt ctx_slots(Term t) { return header_arity(term_boxed_header(t)) - (MATCH_CTX_WORDS - 1); }
+static inline Term ctx_orig(Term t)
+{
+    const Term *b = term_boxed_ptr(t);
+    return b[header_arity(b[0])];
+}
 
 /* A bitstring seen as bits [bit_off, bit_off + bit_size) of bytes. The bytes
  * of a heap binary move with the heap: use a view before anything can collect. */

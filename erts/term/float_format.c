@@ -88,38 +88,57 @@ static void step_digits(char *d, int k, int *e, int delta)
     }
 }
 
+/* Whether some k-digit decimal reads back as a > 0; if so, the nearest such
+ * one goes to d[0..k) with its scientific exponent in *e. The two k-digit
+ * decimals nearest a (the correctly rounded one and its neighbour on the
+ * other side) are the only candidates: if any k-digit decimal reads back as
+ * a, one of them does. */
+static bool probe(double a, int k, char *d, int *e)
+{
+    char text[48];
+    snprintf(text, sizeof text, "%.*e", k - 1, a);
+    d[0] = text[0];
+    memcpy(d + 1, text + 2, (size_t)(k - 1)); /* "D.DDDe+XX" */
+    *e = atoi(strchr(text, 'e') + 1);
+    if (strtod(text, NULL) == a) return true;
+    for (int delta = 1; delta >= -1; delta -= 2) {
+        char c[20];
+        int ce = *e;
+        memcpy(c, d, (size_t)k);
+        step_digits(c, k, &ce, delta);
+        if (digits_value(c, k, ce) == a) {
+            memcpy(d, c, (size_t)k);
+            *e = ce;
+            return true;
+        }
+    }
+    return false;
+}
+
 /* The shortest digits of a > 0 that read back as a; returns their number,
- * with the value digits * 10^*exp. Ties between candidates of one length go
- * to the nearer, as Ryu chooses. */
+ * with the value digits * 10^*exp. Among candidates of that length the
+ * nearest wins, as with Ryu. Having a k-digit candidate implies having a
+ * (k+1)-digit one, so the length is found by bisection; most doubles need
+ * 15 to 17 digits, so 15 is probed first. */
 static int shortest_digits(double a, char *digits, int *exp)
 {
-    for (int k = 1; k <= 17; k++) {
-        char text[48];
-        snprintf(text, sizeof text, "%.*e", k - 1, a);
-        char d[20];
-        d[0] = text[0];
-        memcpy(d + 1, text + 2, (size_t)(k - 1)); /* "D.DDDe+XX" */
-        int e = atoi(strchr(text, 'e') + 1);
-        bool ok = strtod(text, NULL) == a;
-        for (int delta = 1; !ok && delta >= -1; delta -= 2) {
-            char c[20];
-            int ce = e;
-            memcpy(c, d, (size_t)k);
-            step_digits(c, k, &ce, delta);
-            if (digits_value(c, k, ce) == a) {
-                memcpy(d, c, (size_t)k);
-                e = ce;
-                ok = true;
-            }
+    char d[20], best[20];
+    int e, best_e = 0, best_k = 0, lo = 1, hi = 17; /* 17 digits always read back */
+    for (int mid = 15; lo < hi; mid = (lo + hi) / 2) {
+        if (probe(a, mid, d, &e)) {
+            hi = best_k = mid;
+            memcpy(best, d, (size_t)mid);
+            best_e = e;
+        } else {
+            lo = mid + 1;
         }
-        if (!ok) continue;
-        int n = k;
-        while (n > 1 && d[n - 1] == '0') n--;
-        memcpy(digits, d, (size_t)n);
-        *exp = e - (n - 1);
-        return n;
     }
-    abort(); /* 17 digits always read back */
+    if (best_k != lo) probe(a, lo, best, &best_e); /* 17, never probed */
+    int n = lo;
+    while (n > 1 && best[n - 1] == '0') n--;
+    memcpy(digits, best, (size_t)n);
+    *exp = best_e - (n - 1);
+    return n;
 }
 
 static int layout_fixed(const char *d, int olength, int exp, char *out)
@@ -209,6 +228,9 @@ static size_t digit_run(const char *s, size_t i, size_t len)
 
 bool float_parse(const char *s, size_t len, double *out)
 {
+    /* OTP reads the text as a C string: it ends at the first NUL */
+    const char *nul = memchr(s, '\0', len);
+    if (nul) len = (size_t)(nul - s);
     size_t i = 0, run;
     if (i < len && (s[i] == '+' || s[i] == '-')) i++;
     if (!(run = digit_run(s, i, len))) return false;

@@ -28,7 +28,7 @@ int float_format_decimals(double f, int decimals, bool compact, char *buf);
 int float_format_short(double f, char *buf);
 
 /* Parses list_to_float/1's syntax: [+-]digits(.|,)digits[(e|E)[+-]digits],
- * the whole text. Values past the double range are rejected, values below it
+ * the whole text up to its first NUL, if any. Values past the double range are rejected, values below it
  * become 0.0. False means badarg. */
 bool float_parse(const char *s, size_t len, double *out);
 

@@ -1,6 +1,7 @@
-/* timer.c — the timer service: a binary heap of deadlines, a hash of
+/* timer.c — the timer service: a timing wheel of 1 ms ticks, a hash of
  * erlang:send_after timers by reference, and one thread that sleeps on a
- * condition variable until the earliest deadline. Operations are O(log n). */
+ * condition variable until the earliest tick. Arming and cancelling are O(1);
+ * finding the next tick to sleep until looks at most one turn of the wheel. */
 #include "time/timer.h"
 
 #include <stdlib.h>
@@ -16,8 +17,10 @@
 #include "term/copy.h"
 
 typedef struct Timer {
-    int64_t deadline;
-    size_t heap_index;
+    int64_t deadline; /* ns */
+    int64_t tick;     /* the wheel tick (ms) it fires at: deadline rounded up */
+    struct Timer *prev, *next; /* its wheel slot's list */
+    bool in_wheel;
     Term pid;     /* receive timer: the process; send timer: the destination pid or name */
     uint32_t seq; /* receive timer: the number it was armed with */
     bool is_send, wrap;
@@ -26,12 +29,19 @@ typedef struct Timer {
     struct Timer *hnext; /* hash chain of send timers */
 } Timer;
 
+/* A hashed timing wheel of 1 ms ticks: a timer sits in slot tick % WHEEL_SLOTS
+ * and fires when the cursor reaches its tick; one due later than a turn of the
+ * wheel waits in its slot for the turn it belongs to. */
+#define WHEEL_SLOTS 4096
 #define HASH_BUCKETS 4096
+#define NS_PER_TICK 1000000
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t cond;
-static Timer **heap;
-static size_t heap_len, heap_cap;
+static Timer *wheel[WHEEL_SLOTS];
+static size_t wheel_count;
+static int64_t cursor;    /* the next tick to process */
+static int64_t wake_tick; /* the tick the service thread sleeps until (INT64_MAX: none) */
 static Timer *hash[HASH_BUCKETS];
 static int64_t start_ns;
 
@@ -51,58 +61,78 @@ int64_t time_system_ns(void)
 
 int64_t time_start_ns(void) { return start_ns; }
 
-/* ---- the heap (lock held) --------------------------------------------------- */
+/* ---- the wheel (lock held) -------------------------------------------------- */
 
-static void heap_set(size_t i, Timer *t)
-{
-    heap[i] = t;
-    t->heap_index = i;
-}
+static Timer **slot_of(int64_t tick) { return &wheel[(uint64_t)tick % WHEEL_SLOTS]; }
 
-static void sift_up(size_t i)
+/* O(1). Wakes the service thread when t is due before the tick it sleeps until. */
+static void wheel_insert(Timer *t)
 {
-    Timer *t = heap[i];
-    while (i > 0 && heap[(i - 1) / 2]->deadline > t->deadline) {
-        heap_set(i, heap[(i - 1) / 2]);
-        i = (i - 1) / 2;
+    t->tick = (t->deadline + NS_PER_TICK - 1) / NS_PER_TICK;
+    if (wheel_count == 0) {
+        /* the wheel was idle: the cursor may be far behind */
+        int64_t now_tick = time_monotonic_ns() / NS_PER_TICK;
+        if (cursor < now_tick) cursor = now_tick;
     }
-    heap_set(i, t);
+    if (t->tick < cursor) t->tick = cursor; /* due already: the next tick processed */
+    Timer **slot = slot_of(t->tick);
+    t->prev = NULL;
+    t->next = *slot;
+    if (*slot) (*slot)->prev = t;
+    *slot = t;
+    t->in_wheel = true;
+    wheel_count++;
+    if (t->tick < wake_tick) pthread_cond_signal(&cond);
 }
 
-static void sift_down(size_t i)
+/* O(1). */
+static void wheel_remove(Timer *t)
 {
-    Timer *t = heap[i];
-    for (;;) {
-        size_t c = 2 * i + 1;
-        if (c >= heap_len) break;
-        if (c + 1 < heap_len && heap[c + 1]->deadline < heap[c]->deadline) c++;
-        if (heap[c]->deadline >= t->deadline) break;
-        heap_set(i, heap[c]);
-        i = c;
+    if (t->prev) t->prev->next = t->next;
+    else *slot_of(t->tick) = t->next;
+    if (t->next) t->next->prev = t->prev;
+    t->in_wheel = false;
+    wheel_count--;
+}
+
+/* Moves the timers due at or before `tick` out of one slot to the end of the
+ * list at **tail, oldest first (a slot holds its newest first). */
+static void take_due(Timer **slot, int64_t tick, Timer ***tail)
+{
+    Timer *got = NULL;
+    for (Timer *t = *slot, *next; t; t = next) {
+        next = t->next;
+        if (t->tick > tick) continue;
+        wheel_remove(t);
+        t->next = got;
+        got = t;
     }
-    heap_set(i, t);
+    **tail = got;
+    while (**tail) *tail = &(**tail)->next;
 }
 
-static void heap_push(Timer *t)
+/* Advances the cursor to now, collecting what is due in tick order. After a
+ * stall longer than a turn, one pass over every slot takes the rest. */
+static Timer *advance(int64_t now_tick)
 {
-    if (heap_len == heap_cap) {
-        heap_cap = heap_cap ? 2 * heap_cap : 256;
-        heap = realloc(heap, heap_cap * sizeof *heap);
-        if (!heap) abort();
+    Timer *due = NULL, **tail = &due;
+    for (; cursor <= now_tick && now_tick - cursor < WHEEL_SLOTS; cursor++) take_due(slot_of(cursor), cursor, &tail);
+    if (cursor <= now_tick) {
+        for (size_t i = 0; i < WHEEL_SLOTS; i++) take_due(&wheel[i], now_tick, &tail);
+        cursor = now_tick + 1;
     }
-    heap_set(heap_len++, t);
-    sift_up(heap_len - 1);
-    if (t->heap_index == 0) pthread_cond_signal(&cond); /* a new earliest deadline */
+    return due;
 }
 
-static void heap_remove(Timer *t)
+/* The earliest tick holding a timer, looking at most one turn ahead; a turn
+ * later when nothing is due within the turn (the thread then looks again). */
+static int64_t next_tick(void)
 {
-    size_t i = t->heap_index;
-    Timer *last = heap[--heap_len];
-    if (i == heap_len) return;
-    heap_set(i, last);
-    sift_up(i);
-    sift_down(last->heap_index);
+    if (wheel_count == 0) return INT64_MAX;
+    for (int64_t tick = cursor; tick < cursor + WHEEL_SLOTS; tick++)
+        for (Timer *t = *slot_of(tick); t; t = t->next)
+            if (t->tick == tick) return tick;
+    return cursor + WHEEL_SLOTS;
 }
 
 static Timer **hash_slot(const uint64_t ref[2])
@@ -114,13 +144,13 @@ static Timer **hash_slot(const uint64_t ref[2])
 
 /* ---- firing (lock not held) ------------------------------------------------- */
 
-static void fire_receive(Timer *t)
+static void fire_receive(Term pid, uint32_t seq)
 {
-    Process *p = ptab_get(t->pid);
+    Process *p = ptab_get(pid);
     if (!p) return;
     pthread_mutex_lock(&p->st.lock);
     bool wake = false;
-    if (p->st.recv_seq == t->seq) {
+    if (p->st.recv_seq == seq) {
         p->st.timeout_fired = true;
         wake = proc_wake_locked(p);
     }
@@ -154,29 +184,50 @@ static void fire_send(Timer *t)
     else sig_send(to, m);
 }
 
+/* Fires the due timers in deadline order of their ticks (the list is built
+ * newest first per slot; ties within a tick have no order to keep). A receive
+ * timer belongs to its process, which frees it: only its pid and number are
+ * read here, before the lock is let go. */
+static void fire_all(Timer *due)
+{
+    while (due) {
+        Timer *t = due;
+        due = t->next;
+        if (t->is_send) {
+            *hash_slot(t->ref) = t->hnext;
+            pthread_mutex_unlock(&lock);
+            fire_send(t);
+            free(t);
+        } else {
+            Term pid = t->pid;
+            uint32_t seq = t->seq;
+            pthread_mutex_unlock(&lock);
+            fire_receive(pid, seq);
+        }
+        pthread_mutex_lock(&lock);
+    }
+}
+
 static void *service(void *arg)
 {
     (void)arg;
     pthread_mutex_lock(&lock);
     for (;;) {
-        if (heap_len == 0) {
+        int64_t now_tick = time_monotonic_ns() / NS_PER_TICK;
+        Timer *due = advance(now_tick);
+        if (due) {
+            fire_all(due);
+            continue;
+        }
+        wake_tick = next_tick();
+        if (wake_tick == INT64_MAX) {
             pthread_cond_wait(&cond, &lock);
-            continue;
-        }
-        int64_t now = time_monotonic_ns();
-        Timer *t = heap[0];
-        if (t->deadline > now) {
-            struct timespec ts = {(time_t)(t->deadline / 1000000000), (long)(t->deadline % 1000000000)};
+        } else {
+            int64_t at = wake_tick * NS_PER_TICK;
+            struct timespec ts = {(time_t)(at / 1000000000), (long)(at % 1000000000)};
             pthread_cond_timedwait(&cond, &lock, &ts);
-            continue;
         }
-        heap_remove(t);
-        if (t->is_send) *hash_slot(t->ref) = t->hnext;
-        pthread_mutex_unlock(&lock);
-        if (t->is_send) fire_send(t);
-        else fire_receive(t);
-        free(t);
-        pthread_mutex_lock(&lock);
+        wake_tick = INT64_MAX;
     }
     return NULL;
 }
@@ -189,6 +240,8 @@ void timer_init(void)
     pthread_cond_init(&cond, &attr);
     pthread_condattr_destroy(&attr);
     start_ns = time_monotonic_ns();
+    cursor = start_ns / NS_PER_TICK;
+    wake_tick = INT64_MAX;
     pthread_t th;
     if (pthread_create(&th, NULL, service, NULL) != 0) abort();
     pthread_detach(th);
@@ -196,8 +249,8 @@ void timer_init(void)
 
 /* ---- receive timeouts ------------------------------------------------------- */
 
-/* The running process's receive timer is found through its pid and number; at
- * most one is armed per process, so the heap entry is remembered nowhere else. */
+/* At most one receive timer is armed per process; the process owns its entry
+ * (st.recv_timer) and takes it out of the wheel when the receive ends. */
 void timer_start_receive(Process *p, uint64_t ms)
 {
     Timer *t = calloc(1, sizeof *t);
@@ -210,20 +263,37 @@ void timer_start_receive(Process *p, uint64_t ms)
     t->seq = seq;
     t->deadline = time_monotonic_ns() + (int64_t)(ms > 100000000000ull ? 100000000000ull : ms) * 1000000;
     p->st.timer_armed = true;
+    p->st.recv_timer = t;
     pthread_mutex_lock(&lock);
-    heap_push(t);
+    wheel_insert(t);
     pthread_mutex_unlock(&lock);
 }
 
-/* The heap entry stays until its deadline (a stale number makes it a no-op):
- * cancelling is a counter bump, the common case when the message comes first. */
+/* Removes the entry at once (O(1)); a firing already under way sees a stale
+ * number and does nothing. */
 void timer_cancel_receive(Process *p)
 {
     pthread_mutex_lock(&p->st.lock);
     p->st.recv_seq++;
     p->st.timeout_fired = false;
     pthread_mutex_unlock(&p->st.lock);
+    Timer *t = p->st.recv_timer;
+    if (t) {
+        pthread_mutex_lock(&lock);
+        if (t->in_wheel) wheel_remove(t);
+        pthread_mutex_unlock(&lock);
+        free(t);
+    }
+    p->st.recv_timer = NULL;
     p->st.timer_armed = false;
+}
+
+size_t timer_pending(void)
+{
+    pthread_mutex_lock(&lock);
+    size_t n = wheel_count;
+    pthread_mutex_unlock(&lock);
+    return n;
 }
 
 /* ---- send timers ------------------------------------------------------------ */
@@ -242,7 +312,7 @@ void timer_start_send(int64_t deadline_ns, Term dest, Term msg, bool wrap, const
     Timer **slot = hash_slot(ref);
     t->hnext = *slot;
     *slot = t;
-    heap_push(t);
+    wheel_insert(t);
     pthread_mutex_unlock(&lock);
 }
 
@@ -256,7 +326,7 @@ static bool lookup_send(const uint64_t ref[2], int64_t *left_ns, bool cancel)
         if (*left_ns < 0) *left_ns = 0;
         if (cancel) {
             *slot = t->hnext;
-            heap_remove(t);
+            wheel_remove(t);
         }
     }
     pthread_mutex_unlock(&lock);

@@ -1,7 +1,7 @@
 /* timer.h — Erlang time and timers: the monotonic clock, receive timeouts,
- * and erlang:send_after/start_timer. One service thread sleeps until the
- * earliest deadline (or until a new, earlier one is set), so idle timers cost
- * no CPU. */
+ * and erlang:send_after/start_timer, kept in a timing wheel. One service
+ * thread sleeps until the earliest deadline (or until a new, earlier one is
+ * set), so idle timers cost no CPU. */
 #ifndef EMBER_TIMER_H
 #define EMBER_TIMER_H
 
@@ -32,5 +32,8 @@ void timer_start_send(int64_t deadline_ns, Term dest, Term msg, bool wrap, const
 bool timer_cancel_send(const uint64_t ref[2], int64_t *left_ns);
 /* As cancel, without cancelling. */
 bool timer_read_send(const uint64_t ref[2], int64_t *left_ns);
+
+/* Timers in the wheel now (receive timeouts and send timers). */
+size_t timer_pending(void);
 
 #endif

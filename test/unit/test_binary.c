@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "gc/gc.h"
+#include "emu/bits_legacy.h"
+#include "emu/bits_match.h"
 #include "gc/offheap.h"
 #include "term/binary.h"
 #include "term/copy.h"
@@ -88,6 +90,44 @@ START_TEST(collector_keeps_live_and_releases_dead)
 }
 END_TEST
 
+/* A context with save slots survives a collection with its positions and
+ * binary, and bs_context_to_binary turns it in place into the bits from its
+ * start (the sub-binary's offset, or where it was last restarted). */
+START_TEST(match_context_slots_and_to_binary)
+{
+    Process *p = proc_new(0);
+    uint8_t *data;
+    Term x[2];
+    Term big = binary_new(p, 200, &data);
+    for (int i = 0; i < 200; i++) data[i] = (uint8_t)i;
+    Term sub = binary_slice(p, big, 8 * 10, 8 * 100);
+    x[0] = bits_new_match_ctx(p, sub_orig(sub), sub_bit_offset(sub), sub_bit_offset(sub) + 100 * 8, 2);
+    ck_assert_uint_eq(ctx_slots(x[0]), 2);
+    ck_assert_uint_eq(*ctx_saved(x[0], 0), 80);
+    ck_assert(ctx_orig(x[0]) == big);
+    *ctx_pos(x[0]) = 96;
+    *ctx_saved(x[0], 2) = 88;
+    x[1] = big;
+    gc_collect(p, 0, x, 2);
+    ck_assert(ctx_orig(x[0]) == x[1]);
+    ck_assert_uint_eq(*ctx_pos(x[0]), 96);
+    ck_assert_uint_eq(*ctx_saved(x[0], 2), 88);
+    ck_assert_ptr_null(bits_legacy_slot(x[0], 3));
+    ck_assert_ptr_null(bits_legacy_slot(x[1], 0));
+    *ctx_saved(x[0], 0) = *ctx_pos(x[0]); /* a restart, as bs_start_match2 does */
+    Term ctx = x[0];
+    bits_legacy_context_to_binary(p, &x[0]);
+    ck_assert(x[0] == ctx); /* in place */
+    BinView v;
+    ck_assert(binary_view(x[0], &v));
+    ck_assert_uint_eq(v.bit_size, 8 * 98);
+    ck_assert_uint_eq(v.bytes[v.bit_off / 8], 12);
+    gc_collect(p, 0, x, 1); /* the filler after the sub-binary is never scanned */
+    ck_assert(binary_view(x[0], &v) && v.bit_size == 8 * 98 && v.bytes[v.bit_off / 8] == 12);
+    proc_free(p);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("binary");
@@ -95,6 +135,7 @@ int main(void)
     tcase_add_test(tc, copy_bits_every_offset);
     tcase_add_test(tc, heap_and_offheap);
     tcase_add_test(tc, collector_keeps_live_and_releases_dead);
+    tcase_add_test(tc, match_context_slots_and_to_binary);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

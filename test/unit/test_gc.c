@@ -1,11 +1,13 @@
-/* test_gc.c — the copying collector: live data survives with its shape,
- * garbage is dropped, fragments are folded in, literals and the stack stay
- * correct, and the block grows and shrinks with what is live. */
+/* test_gc.c — the generational copying collector: live data survives with
+ * its shape, garbage is dropped, fragments are folded in, literals and the
+ * stack stay correct, the block grows and shrinks with what is live, and
+ * survivors are promoted, swept and keep their off-heap binaries. */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "gc/gc.h"
+#include "term/binary.h"
 
 static Term make_list(Process *p, int n)
 {
@@ -112,6 +114,170 @@ START_TEST(heap_shrinks_when_little_is_live)
 }
 END_TEST
 
+static bool in_old(const Process *p, Term t)
+{
+    const Term *ptr = term_is_list(t) ? term_list_ptr(t) : term_boxed_ptr(t);
+    return ptr >= p->st.old_heap && ptr < p->st.old_htop;
+}
+
+static bool in_young(const Process *p, Term t)
+{
+    const Term *ptr = term_is_list(t) ? term_list_ptr(t) : term_boxed_ptr(t);
+    return ptr >= p->heap && ptr < p->htop;
+}
+
+START_TEST(survivors_are_promoted_by_the_second_collection)
+{
+    Process *p = proc_new(0);
+    Term x[1] = {make_list(p, 100)};
+    gc_collect(p, 0, x, 1);
+    ck_assert(in_young(p, x[0])); /* survived once: still young */
+    ck_assert_ptr_null(p->st.old_heap);
+    gc_collect(p, 0, x, 1);
+    ck_assert(in_old(p, x[0])); /* survived twice: promoted with all its cells */
+    ck_assert_uint_eq((size_t)(p->st.old_htop - p->st.old_heap), 200);
+    ck_assert_uint_eq((size_t)(p->htop - p->heap), 0);
+    ck_assert_int_eq(sum_list(x[0]), 5050);
+    ck_assert_uint_eq(p->st.minor_gcs, 2);
+    proc_free(p);
+}
+END_TEST
+
+START_TEST(minor_collection_leaves_the_old_generation_alone)
+{
+    Process *p = proc_new(0);
+    Term x[2] = {make_list(p, 50), TERM_NIL};
+    gc_collect(p, 0, x, 1);
+    gc_collect(p, 0, x, 1);
+    Term old = x[0];
+    ck_assert(in_old(p, old));
+    /* young terms pointing at old ones, and garbage */
+    for (int i = 0; i < 20; i++) make_list(p, 500);
+    x[1] = make_tuple3(p, old, make_list(p, 3), ATOM_ok);
+    Term *old_top = p->st.old_htop;
+    gc_collect(p, 0, x, 2);
+    ck_assert(x[0] == old); /* not moved */
+    ck_assert(p->st.old_htop == old_top); /* x[1] survived only once: nothing promoted */
+    ck_assert(in_young(p, x[1]));
+    ck_assert(term_tuple_element(x[1], 1) == old);
+    ck_assert_int_eq(sum_list(term_tuple_element(x[1], 2)), 6);
+    gc_collect(p, 0, x, 2);
+    ck_assert(in_old(p, x[1]) && in_old(p, term_tuple_element(x[1], 2)));
+    ck_assert(term_tuple_element(x[1], 1) == old);
+    proc_free(p);
+}
+END_TEST
+
+/* A message's fragment (taken by receive) holds young terms that may point at
+ * old ones; the stack may hold both. */
+START_TEST(fragments_and_stack_refer_across_generations)
+{
+    Process *p = proc_new(0);
+    Term x[1] = {make_list(p, 10)};
+    gc_collect(p, 0, x, 1);
+    gc_collect(p, 0, x, 1);
+    ck_assert(in_old(p, x[0]));
+    static CodeWord code[2];
+    Term *frag = proc_alloc_fragment(p, 4);
+    frag[0] = header_make(HDR_TUPLE, 3);
+    frag[1] = x[0], frag[2] = term_make_small(5), frag[3] = make_list(p, 4);
+    p->stop -= 3;
+    p->stop[0] = (Term)(uintptr_t)&code[1];
+    p->stop[1] = term_make_boxed(frag);
+    p->stop[2] = x[0];
+    gc_collect(p, 0, x, 1);
+    ck_assert_ptr_null(p->fragments);
+    Term t = p->stop[1];
+    ck_assert(in_young(p, t));
+    ck_assert(term_tuple_element(t, 1) == x[0] && p->stop[2] == x[0]);
+    ck_assert_int_eq(sum_list(term_tuple_element(t, 3)), 10);
+    gc_collect(p, 0, x, 1);
+    ck_assert(in_old(p, p->stop[1]));
+    ck_assert_int_eq(sum_list(term_tuple_element(p->stop[1], 3)), 10);
+    proc_free(p);
+}
+END_TEST
+
+START_TEST(full_sweep_after_fullsweep_after_minor_ones)
+{
+    Process *p = proc_new(0);
+    p->st.fullsweep_after = 3;
+    Term x[1] = {make_list(p, 30)};
+    for (int i = 0; i < 3; i++) gc_collect(p, 0, x, 1);
+    ck_assert_uint_eq(p->st.minor_gcs, 3);
+    ck_assert(in_old(p, x[0]));
+    gc_collect(p, 0, x, 1); /* the fourth: a full sweep brings everything back young */
+    ck_assert_uint_eq(p->st.minor_gcs, 0);
+    ck_assert_ptr_null(p->st.old_heap);
+    ck_assert(in_young(p, x[0]));
+    ck_assert_int_eq(sum_list(x[0]), 465);
+    p->st.fullsweep_after = 0; /* every collection is a full sweep */
+    for (int i = 0; i < 3; i++) gc_collect(p, 0, x, 1);
+    ck_assert_ptr_null(p->st.old_heap);
+    ck_assert_int_eq(sum_list(x[0]), 465);
+    proc_free(p);
+}
+END_TEST
+
+START_TEST(requested_full_sweep_frees_old_garbage)
+{
+    Process *p = proc_new(0);
+    Term x[2] = {make_list(p, 1000), make_list(p, 5)};
+    gc_collect(p, 0, x, 2);
+    gc_collect(p, 0, x, 2);
+    ck_assert(in_old(p, x[0]) && in_old(p, x[1]));
+    x[0] = TERM_NIL; /* 1000 old cells become garbage: only a full sweep finds it */
+    gc_request_full(p);
+    gc_collect(p, 0, x, 2);
+    ck_assert_ptr_null(p->st.old_heap);
+    ck_assert_uint_eq((size_t)(p->htop - p->heap), 10);
+    ck_assert_int_eq(sum_list(x[1]), 15);
+    proc_free(p);
+}
+END_TEST
+
+/* An off-heap binary referred to only from the old generation must survive
+ * minor collections, and be released by the full sweep that finds it dead. */
+START_TEST(old_generation_keeps_its_offheap_binaries)
+{
+    Process *p = proc_new(0);
+    Term x[1] = {binary_new_refc(p, 200, 200, 0)};
+    Binary *b = refc_binary(x[0]);
+    binary_ref(b); /* the test's own reference */
+    gc_collect(p, 0, x, 1);
+    gc_collect(p, 0, x, 1);
+    ck_assert(in_old(p, x[0]));
+    for (int round = 0; round < 5; round++) {
+        make_list(p, 1000);
+        gc_collect(p, 0, x, 1);
+        ck_assert_uint_eq(atomic_load(&b->refc), 2);
+        ck_assert(refc_binary(x[0]) == b);
+    }
+    ck_assert_ptr_nonnull(p->offheap.first);
+    x[0] = TERM_NIL;
+    gc_collect(p, 0, x, 1); /* minor: the old copy is not examined */
+    ck_assert_uint_eq(atomic_load(&b->refc), 2);
+    gc_request_full(p);
+    gc_collect(p, 0, x, 1);
+    ck_assert_uint_eq(atomic_load(&b->refc), 1);
+    ck_assert_ptr_null(p->offheap.first);
+    binary_unref(b);
+    proc_free(p);
+}
+END_TEST
+
+START_TEST(min_heap_size_is_kept)
+{
+    Process *p = proc_new(0);
+    p->min_heap_words = 5000;
+    Term x[1] = {make_list(p, 3)};
+    gc_collect(p, 0, x, 1);
+    ck_assert_uint_ge((size_t)(p->hend - p->heap), 5000);
+    ck_assert_int_eq(sum_list(x[0]), 6);
+    proc_free(p);
+}
+END_TEST
+
 int main(void)
 {
     atom_table_init(0);
@@ -122,6 +288,13 @@ int main(void)
     tcase_add_test(tc, literals_are_not_copied);
     tcase_add_test(tc, dictionary_and_exception_are_roots);
     tcase_add_test(tc, heap_shrinks_when_little_is_live);
+    tcase_add_test(tc, survivors_are_promoted_by_the_second_collection);
+    tcase_add_test(tc, minor_collection_leaves_the_old_generation_alone);
+    tcase_add_test(tc, fragments_and_stack_refer_across_generations);
+    tcase_add_test(tc, full_sweep_after_fullsweep_after_minor_ones);
+    tcase_add_test(tc, requested_full_sweep_frees_old_garbage);
+    tcase_add_test(tc, old_generation_keeps_its_offheap_binaries);
+    tcase_add_test(tc, min_heap_size_is_kept);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
