@@ -8,90 +8,18 @@
 #include <string.h>
 
 #include "term/binary.h"
-
-/* The golden ratio and its multiples modulo 2^32, as OTP numbers them. */
-#define HC 0x9e3779b9u
-#define HC_4 0x78dde6e4u
-#define HC_7 0x5384540fu
-#define HC_8 0xf1bbcdc8u
-#define HC_9 0x8ff34781u
-#define HC_10 0x2e2ac13au
-#define HC_11 0xcc623af3u
-#define HC_12 0x6a99b4acu
-#define HC_13 0x08d12e65u
-#define HC_14 0xa708a81eu
-#define HC_15 0x454021d7u
-#define HC_16 0xe3779b90u
-#define HC_17 0x81af1549u
-#define HC_18 0x1fe68f02u
-#define HC_20 0x5c558274u
-#define HC_21 0xfa8cfc2du
-#define HC_22 0x98c475e6u
+#include "term/jenkins.h"
 
 /* OTP starts from this prime so that the hash differs from phash2's. */
 #define INTERNAL_SALT 3432918353u
 /* OTP's word for [] (Ember's nil tag differs). */
 #define OTP_NIL_WORD 0x3Bu
 
-static inline void mix(uint32_t *pa, uint32_t *pb, uint32_t *pc)
-{
-    uint32_t a = *pa, b = *pb, c = *pc;
-    a -= b; a -= c; a ^= (c >> 13);
-    b -= c; b -= a; b ^= (a << 8);
-    c -= a; c -= b; c ^= (b >> 13);
-    a -= b; a -= c; a ^= (c >> 12);
-    b -= c; b -= a; b ^= (a << 16);
-    c -= a; c -= b; c ^= (b >> 5);
-    a -= b; a -= c; a ^= (c >> 3);
-    b -= c; b -= a; b ^= (a << 10);
-    c -= a; c -= b; c ^= (b >> 15);
-    *pa = a, *pb = b, *pc = c;
-}
-
-static inline void hash2(uint32_t *h, uint32_t x, uint32_t y, uint32_t k)
-{
-    uint32_t a = k + x, b = k + y;
-    mix(&a, &b, h);
-}
-static inline void hash1(uint32_t *h, uint32_t x, uint32_t k) { hash2(h, x, 0, k); }
 /* A cheap mix of a constant (type information) into the hash. */
 static inline void const_hash(uint32_t *h, uint32_t k)
 {
     *h ^= k;
     *h = (*h << 17) ^ (*h >> 15);
-}
-
-static inline uint32_t le32(const uint8_t *p)
-{
-    return p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16) | ((uint32_t)p[3] << 24);
-}
-
-/* Jenkins' lookup2 over bytes, seeded with init (as phash2's binaries). */
-static uint32_t block_hash(const uint8_t *k, size_t len, uint32_t init)
-{
-    uint32_t a = HC, b = HC, c = init;
-    size_t left = len;
-    while (left >= 12) {
-        a += le32(k), b += le32(k + 4), c += le32(k + 8);
-        mix(&a, &b, &c);
-        k += 12, left -= 12;
-    }
-    c += (uint32_t)len;
-    switch (left) { /* each case adds one byte and falls through */
-    case 11: c += (uint32_t)k[10] << 24; /* fall through */
-    case 10: c += (uint32_t)k[9] << 16; /* fall through */
-    case 9: c += (uint32_t)k[8] << 8; /* fall through */
-    case 8: b += (uint32_t)k[7] << 24; /* fall through */
-    case 7: b += (uint32_t)k[6] << 16; /* fall through */
-    case 6: b += (uint32_t)k[5] << 8; /* fall through */
-    case 5: b += k[4]; /* fall through */
-    case 4: a += (uint32_t)k[3] << 24; /* fall through */
-    case 3: a += (uint32_t)k[2] << 16; /* fall through */
-    case 2: a += (uint32_t)k[1] << 8; /* fall through */
-    case 1: a += k[0];
-    }
-    mix(&a, &b, &c);
-    return c;
 }
 
 /* An immediate as the word OTP would hold for it. */
@@ -166,7 +94,7 @@ static void hash_bits(uint32_t *h, Term t)
         binary_copy_bits(copy, 0, v.bytes, v.bit_off, v.bit_size);
         bytes = copy;
     }
-    *h = block_hash(bytes, sz, con);
+    *h = jenkins_block_hash(bytes, sz, con);
     if (bits) hash2(h, (uint32_t)bits, (uint32_t)(bytes[sz] >> (8 - bits)), HC_15);
     free(copy);
 }

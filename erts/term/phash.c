@@ -10,86 +10,15 @@
 
 #include "atom/atom.h"
 #include "term/binary.h"
+#include "term/jenkins.h"
 #include "term/boxed.h"
 #include "term/map.h"
-
-/* The golden ratio and its multiples 2..19 modulo 2^32, as OTP numbers them. */
-#define HC 0x9e3779b9u
-#define HC_2 0x3c6ef372u
-#define HC_3 0xdaa66d2bu
-#define HC_4 0x78dde6e4u
-#define HC_5 0x1715609du
-#define HC_6 0xb54cda56u
-#define HC_7 0x5384540fu
-#define HC_9 0x8ff34781u
-#define HC_10 0x2e2ac13au
-#define HC_11 0xcc623af3u
-#define HC_12 0x6a99b4acu
-#define HC_13 0x08d12e65u
-#define HC_14 0xa708a81eu
-#define HC_15 0x454021d7u
-#define HC_16 0xe3779b90u
-#define HC_19 0xbe1e08bbu
 
 /* The hash of [] when it is not the first thing hashed mixes in OTP's
  * internal tag number for nil. */
 #define OTP_NIL_TAG 2u
 #define NIL_FIRST_HASH 3468870702u
 
-static inline void mix(uint32_t *pa, uint32_t *pb, uint32_t *pc)
-{
-    uint32_t a = *pa, b = *pb, c = *pc;
-    a -= b; a -= c; a ^= (c >> 13);
-    b -= c; b -= a; b ^= (a << 8);
-    c -= a; c -= b; c ^= (b >> 13);
-    a -= b; a -= c; a ^= (c >> 12);
-    b -= c; b -= a; b ^= (a << 16);
-    c -= a; c -= b; c ^= (b >> 5);
-    a -= b; a -= c; a ^= (c >> 3);
-    b -= c; b -= a; b ^= (a << 10);
-    c -= a; c -= b; c ^= (b >> 15);
-    *pa = a, *pb = b, *pc = c;
-}
-
-static inline void hash2(uint32_t *hash, uint32_t x, uint32_t y, uint32_t k)
-{
-    uint32_t a = k + x, b = k + y;
-    mix(&a, &b, hash);
-}
-static inline void hash1(uint32_t *hash, uint32_t x, uint32_t k) { hash2(hash, x, 0, k); }
-
-static inline uint32_t le32(const uint8_t *p)
-{
-    return p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16) | ((uint32_t)p[3] << 24);
-}
-
-/* Jenkins' lookup2 over a byte block, seeded with the running hash. */
-static uint32_t block_hash(const uint8_t *k, size_t len, uint32_t init)
-{
-    uint32_t a = HC, b = HC, c = init;
-    size_t left = len;
-    while (left >= 12) {
-        a += le32(k), b += le32(k + 4), c += le32(k + 8);
-        mix(&a, &b, &c);
-        k += 12, left -= 12;
-    }
-    c += (uint32_t)len;
-    switch (left) { /* each case adds one byte and falls through */
-    case 11: c += (uint32_t)k[10] << 24; /* fall through */
-    case 10: c += (uint32_t)k[9] << 16; /* fall through */
-    case 9: c += (uint32_t)k[8] << 8; /* fall through */
-    case 8: b += (uint32_t)k[7] << 24; /* fall through */
-    case 7: b += (uint32_t)k[6] << 16; /* fall through */
-    case 6: b += (uint32_t)k[5] << 8; /* fall through */
-    case 5: b += k[4]; /* fall through */
-    case 4: a += (uint32_t)k[3] << 24; /* fall through */
-    case 3: a += (uint32_t)k[2] << 16; /* fall through */
-    case 2: a += (uint32_t)k[1] << 8; /* fall through */
-    case 1: a += k[0];
-    }
-    mix(&a, &b, &c);
-    return c;
-}
 
 uint32_t term_atom_hash(Term atom)
 {
@@ -237,7 +166,7 @@ static void hash_bitstring(uint32_t *hash, Term t)
     uint8_t *buf = malloc(n + 1);
     if (!buf) abort();
     binary_copy_bits(buf, 0, v.bytes, v.bit_off, v.bit_size);
-    *hash = block_hash(buf, n & 0xFFFFFFFFu, con);
+    *hash = jenkins_block_hash(buf, n & 0xFFFFFFFFu, con);
     if (rest) hash2(hash, (uint32_t)rest, (uint32_t)(buf[n] >> (8 - rest)), HC_15);
     free(buf);
 }
@@ -260,7 +189,7 @@ static Term hash_boxed(uint32_t *hash, uint32_t *xor_pairs, Term t, ItemStack *s
     case HDR_HEAP_BIN: {
         size_t n = term_heap_bin_size(t);
         uint32_t con = HC_13 + *hash;
-        *hash = n == 0 ? con : block_hash(term_heap_bin_bytes(t), n & 0xFFFFFFFFu, con);
+        *hash = n == 0 ? con : jenkins_block_hash(term_heap_bin_bytes(t), n & 0xFFFFFFFFu, con);
         return TERM_NONE;
     }
     case HDR_REFC_BIN:
