@@ -84,27 +84,28 @@ Term bif_erlang_memory_0(Process *p, const Term *args)
     return bif_array_to_list(p, items, 9, TERM_NIL);
 }
 
+/* Keys are checked in order: an unknown one is badarg; an improper tail after
+ * known keys is function_clause, as OTP's own Erlang code for this answers. */
 Term bif_erlang_memory_1(Process *p, const Term *args)
 {
     Term what = args[0];
     MemFigures m;
+    measure(&m);
     if (term_is_atom(what)) {
-        measure(&m);
         Term v = figure(&m, what);
         return v == TERM_NONE ? proc_badarg(p) : v;
     }
+    if (!term_is_list(what) && !term_is_nil(what)) return proc_badarg(p);
     size_t n = 0;
     Term l = what;
     for (; term_is_list(l); l = term_tail(l), n++)
-        if (!term_is_atom(term_head(l))) return proc_badarg(p);
-    if (!term_is_nil(l) || n > 64) return proc_badarg(p);
-    measure(&m);
-    Term items[64];
-    size_t i = 0;
-    for (l = what; term_is_list(l); l = term_tail(l), i++) {
-        Term v = figure(&m, term_head(l));
-        if (v == TERM_NONE) return proc_badarg(p);
-        items[i] = bif_tuple2(p, term_head(l), v);
+        if (figure(&m, term_head(l)) == TERM_NONE) return proc_badarg(p);
+    if (!term_is_nil(l)) return proc_error(p, ATOM_function_clause);
+    Term result = TERM_NIL, *tail = &result;
+    for (l = what; term_is_list(l); l = term_tail(l)) {
+        Term *cell = proc_alloc(p, 2);
+        *tail = term_cons(cell, bif_tuple2(p, term_head(l), figure(&m, term_head(l))), TERM_NIL);
+        tail = &cell[1];
     }
-    return bif_array_to_list(p, items, n, TERM_NIL);
+    return result;
 }

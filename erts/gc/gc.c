@@ -122,8 +122,8 @@ static Term *alloc_words(size_t words)
 static void free_words(Term *mem, size_t words)
 {
     if (!mem) return;
-    free(mem);
     pmem_add(-(long)(words * sizeof(Term)));
+    free(mem);
 }
 
 static void free_fragments(HeapFragment *f)

@@ -52,8 +52,10 @@ preempted() ->
     T1 = erlang:monotonic_time(millisecond),
     erlang:display(Ticks),
     erlang:display({in_good_time, T1 - T0 < 15000}),
+    %% monitor before killing: a monitor made after the exit would say noproc
+    Refs = [monitor(process, H) || H <- Hogs],
     [exit(H, kill) || H <- Hogs],
-    erlang:display({hogs_killed, [wait_dead(H) || H <- Hogs] =:= [killed || _ <- Hogs]}),
+    erlang:display({hogs_killed, [wait_down(R) || R <- Refs] =:= [killed || _ <- Hogs]}),
     receive done -> ok end,
     receive {'DOWN', TRef, process, Ticker, Why} -> erlang:display({ticker_done, Why}) end,
     erlang:display({length, length(L)}).
@@ -76,6 +78,5 @@ tick(To, I, Max) ->
     To ! {tick, I},
     tick(To, I + 1, Max).
 
-wait_dead(P) ->
-    Ref = monitor(process, P),
-    receive {'DOWN', Ref, process, P, R} -> R end.
+wait_down(Ref) ->
+    receive {'DOWN', Ref, process, _, R} -> R end.
