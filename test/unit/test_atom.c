@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "check_run.h"
 #include "atom/atom.h"
 
 START_TEST(predefined_atoms_have_their_text)
@@ -97,9 +98,5 @@ int main(void)
     tcase_add_test(tc, latin1_is_converted);
     tcase_add_test(tc, full_table_reports_limit); /* last: fills the table */
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return check_run(s);
 }

@@ -8,6 +8,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "check_run.h"
 #include "bif/numbers_int.h"
 #include "term/bignum.h"
 #include "term/boxed.h"
@@ -310,9 +311,5 @@ int main(void)
     tcase_add_test(tc, doubles);
     tcase_add_test(tc, term_identities);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return check_run(s);
 }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check_run.h"
 #include "gc/gc.h"
 #include "emu/bits_legacy.h"
 #include "emu/bits_match.h"
@@ -137,9 +138,5 @@ int main(void)
     tcase_add_test(tc, collector_keeps_live_and_releases_dead);
     tcase_add_test(tc, match_context_slots_and_to_binary);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return check_run(s);
 }

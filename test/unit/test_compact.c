@@ -4,6 +4,7 @@
 #include <check.h>
 #include <stdlib.h>
 
+#include "check_run.h"
 #include "atom/atom.h"
 #include "load/compact.h"
 
@@ -254,9 +255,5 @@ int main(void)
     tcase_add_test(tc, reader_stays_put_on_error);
     tcase_add_test(tc, exhaustive_short_inputs);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return check_run(s);
 }

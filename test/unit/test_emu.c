@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "check_run.h"
 #include "atom/atom.h"
 #include "emu/emu.h"
 #include "load/export.h"
@@ -284,9 +285,5 @@ int main(void)
     tcase_add_test(tc, select_val_picks_the_matching_label);
     tcase_add_test(tc, threaded_words_map_back_to_opcodes);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return check_run(s);
 }

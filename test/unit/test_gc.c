@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "check_run.h"
 #include "gc/gc.h"
 #include "term/binary.h"
 
@@ -296,9 +297,5 @@ int main(void)
     tcase_add_test(tc, old_generation_keeps_its_offheap_binaries);
     tcase_add_test(tc, min_heap_size_is_kept);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return check_run(s);
 }

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "check_run.h"
 #include "load_support.h"
 
 #define DEFAULT_ITERATIONS 6000
@@ -195,9 +196,5 @@ int main(void)
     tcase_set_timeout(tc, 300);
     tcase_add_test(tc, mutated_otp_modules);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return check_run(s);
 }

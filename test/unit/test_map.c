@@ -4,6 +4,7 @@
 #include <check.h>
 #include <stdlib.h>
 
+#include "check_run.h"
 #include "atom/atom.h"
 #include "load/export.h"
 #include "proc/process.h"
@@ -107,9 +108,5 @@ int main(void)
     tcase_add_test(tc, tries_are_canonical);
     tcase_add_test(tc, external_format_round_trip);
     suite_add_tcase(s, tc);
-    SRunner *r = srunner_create(s);
-    srunner_run_all(r, CK_NORMAL);
-    int failed = srunner_ntests_failed(r);
-    srunner_free(r);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return check_run(s);
 }

@@ -4,6 +4,7 @@
 #include <check.h>
 #include <stdlib.h>
 
+#include "check_run.h"
 #include "atom/atom.h"
 #include "bif/bif.h"
 #include "proc/plinks.h"
@@ -130,9 +131,5 @@ int main(void)
     tcase_add_test(tc, links_and_monitors_to_a_dead_process);
     tcase_add_test(tc, monotonic_clock_moves_forward);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return check_run(s);
 }

@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "check_run.h"
 #include "atom/atom.h"
 #include "load/export.h"
 #include "load/module.h"
@@ -297,9 +298,5 @@ int main(void)
     tcase_add_test(tc, atom_table_full_is_system_limit);
     tcase_add_test(tc, closures_cannot_be_encoded_yet);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return check_run(s);
 }

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "check_run.h"
 #include "atom/atom.h"
 #include "load/export.h"
 #include "load/module.h"
@@ -118,9 +119,5 @@ int main(void)
     tcase_add_test(tc, copy_of_a_long_list);
     tcase_add_test(tc, closures_hash_like_otp);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return check_run(s);
 }
