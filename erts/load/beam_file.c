@@ -55,6 +55,7 @@ static uint32_t be32(const uint8_t *p) { return (uint32_t)p[0] << 24 | (uint32_t
 
 static bool read_u32(Reader *r, uint32_t *v, const char *what)
 {
+    *v = 0;
     if (reader_left(r) < 4) return load_fail(r->err, r->chunk, reader_offset(r), "truncated %s", what);
     *v = be32(r->p);
     r->p += 4;
