@@ -15,6 +15,7 @@
 #include "proc/ptab.h"
 #include "sched/sched.h"
 #include "term/boxed.h"
+#include "term/resource.h"
 
 #ifndef EMBER_VERSION
 #define EMBER_VERSION "0.1.0"
@@ -107,14 +108,7 @@ Term bif_erlang_node_1(Process *p, const Term *args)
 
 Term bif_erlang_self_0(Process *p, const Term *args) { return p->pid; }
 
-/* References are unique for the life of the runtime: numbered from one
- * counter shared by all schedulers. */
-static _Atomic uint64_t next_ref = 1;
-
-Term bif_erlang_make_ref_0(Process *p, const Term *args)
-{
-    return term_make_ref_from_counter(proc_alloc(p, REF_WORDS), atomic_fetch_add(&next_ref, 1));
-}
+Term bif_erlang_make_ref_0(Process *p, const Term *args) { return ref_make(p); }
 
 /* {unix, Name} with the kernel name in lower case, as OTP reports it. */
 static Term os_type(Process *p)

@@ -1,12 +1,32 @@
-/* offheap.c — the per-process list of off-heap binary references and its
- * sweep after a copying collection. Work is linear in the list's length. */
+/* offheap.c — the per-process list of off-heap objects (refcounted binaries
+ * and magic references to resources) and its sweep after a copying
+ * collection. Work is linear in the list's length. */
 #include "gc/offheap.h"
 
 #include "term/binary.h"
+#include "term/resource.h"
+
+/* Where an object keeps its link; the raw words survive the object's move. */
+static Term **next_of(Term *obj)
+{
+    return header_tag(obj[0]) == HDR_REFC_BIN ? refc_next(obj) : magic_ref_next(obj);
+}
+
+static size_t bytes_of(const Term *obj)
+{
+    if (header_tag(obj[0]) == HDR_REFC_BIN) return ((Binary *)(uintptr_t)obj[2])->capacity;
+    return magic_ref_resource(obj)->size;
+}
+
+static void release(const Term *obj)
+{
+    if (header_tag(obj[0]) == HDR_REFC_BIN) binary_unref((Binary *)(uintptr_t)obj[2]);
+    else resource_release(magic_ref_resource(obj)->data);
+}
 
 void offheap_link(OffHeap *oh, Term *obj)
 {
-    *refc_next(obj) = oh->first;
+    *next_of(obj) = oh->first;
     oh->first = obj;
 }
 
@@ -15,17 +35,20 @@ void gc_offheap_sweep(OffHeap *oh, bool (*in_collected)(const void *ctx, const T
     Term *kept = NULL, **tail = &kept;
     size_t live = 0;
     for (Term *obj = oh->first, *next; obj; obj = next) {
-        next = *refc_next(obj); /* the old object's raw words survive its move */
         Term *now = obj;
         if (term_is_boxed(obj[0])) {
             now = term_boxed_ptr(obj[0]); /* copied: the header became a forwarding term */
-        } else if (in_collected(ctx, obj)) {
-            binary_unref((Binary *)(uintptr_t)obj[2]);
-            continue;
+            next = *next_of(now);         /* the copy carries the old link */
+        } else {
+            next = *next_of(obj);
+            if (in_collected(ctx, obj)) {
+                release(obj);
+                continue;
+            }
         }
         *tail = now;
-        tail = refc_next(now);
-        live += ((Binary *)(uintptr_t)now[2])->capacity;
+        tail = next_of(now);
+        live += bytes_of(now);
     }
     *tail = NULL;
     oh->first = kept;
@@ -36,8 +59,8 @@ void gc_offheap_sweep(OffHeap *oh, bool (*in_collected)(const void *ctx, const T
 void offheap_release_all(OffHeap *oh)
 {
     for (Term *obj = oh->first, *next; obj; obj = next) {
-        next = *refc_next(obj);
-        binary_unref((Binary *)(uintptr_t)obj[2]);
+        next = *next_of(obj);
+        release(obj);
     }
     oh->first = NULL;
     oh->new_bytes = oh->live_bytes = 0;
@@ -47,8 +70,8 @@ void offheap_merge(OffHeap *to, OffHeap *from)
 {
     if (!from->first) return;
     Term *last = from->first;
-    while (*refc_next(last)) last = *refc_next(last);
-    *refc_next(last) = to->first;
+    while (*next_of(last)) last = *next_of(last);
+    *next_of(last) = to->first;
     to->first = from->first;
     to->new_bytes += from->new_bytes + from->live_bytes;
     from->first = NULL;

@@ -1,7 +1,8 @@
-/* offheap.h — the off-heap binaries a process's heap refers to. Each REFC_BIN
- * object on a heap is chained into its owner's OffHeap list (proc/process.h);
- * the collector keeps the ones it copied and drops a reference for the rest,
- * and freeing the process drops them all. */
+/* offheap.h — the off-heap data a process's heap refers to. Each REFC_BIN
+ * object and each magic reference (term/resource.h) on a heap is chained into
+ * its owner's OffHeap list (proc/process.h); the collector keeps the ones it
+ * copied and drops a reference for the rest, and freeing the process drops
+ * them all. */
 #ifndef EMBER_OFFHEAP_H
 #define EMBER_OFFHEAP_H
 
@@ -9,7 +10,7 @@
 
 #include "proc/process.h"
 
-/* Chains the REFC_BIN object at obj into oh. */
+/* Chains the REFC_BIN object or magic reference at obj into oh. */
 void offheap_link(OffHeap *oh, Term *obj);
 
 /* After a collection has copied every live object: rebuilds oh from the

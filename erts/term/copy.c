@@ -9,6 +9,7 @@
 
 #include "gc/offheap.h"
 #include "term/binary.h"
+#include "term/resource.h"
 
 static bool is_pointer(Term t) { return term_is_list(t) || term_is_boxed(t); }
 
@@ -53,19 +54,28 @@ size_t term_size(Term t)
     return words;
 }
 
-/* A copied off-heap binary is one more reference, owned by oh; a copied
- * writable sub-binary may no longer grow its binary in place. */
-static void adopt_binary(Term *obj, OffHeap *oh)
+/* A copied off-heap binary or magic reference is one more reference, owned
+ * by oh; a copied writable sub-binary may no longer grow its binary in place. */
+static void adopt_offheap(Term *obj, OffHeap *oh)
 {
     HeaderTag tag = header_tag(obj[0]);
     if (tag == HDR_SUB_BIN) obj[3] = 0;
-    if (tag != HDR_REFC_BIN) return;
-    Binary *b = (Binary *)(uintptr_t)obj[2];
-    binary_ref(b);
-    obj[4] &= ~(UInt)PB_ACTIVE_WRITER;
+    size_t bytes;
+    if (tag == HDR_REFC_BIN) {
+        Binary *b = (Binary *)(uintptr_t)obj[2];
+        binary_ref(b);
+        obj[4] &= ~(UInt)PB_ACTIVE_WRITER;
+        bytes = b->capacity;
+    } else if (tag == HDR_REF && header_arity(obj[0]) == MAGIC_REF_WORDS - 1) {
+        Resource *r = magic_ref_resource(obj);
+        resource_keep(r->data);
+        bytes = r->size;
+    } else {
+        return;
+    }
     if (oh) {
         offheap_link(oh, obj);
-        oh->new_bytes += b->capacity;
+        oh->new_bytes += bytes;
     }
 }
 
@@ -84,7 +94,7 @@ static Term copy_object(Term t, Term **hp, OffHeap *oh)
     size_t words = 1 + header_arity(obj[0]);
     memcpy(dst, obj, words * sizeof(Term));
     *hp += words;
-    if (term_is_binary_kind(header_tag(obj[0]))) adopt_binary(dst, oh);
+    adopt_offheap(dst, oh);
     return term_make_boxed(dst);
 }
 
