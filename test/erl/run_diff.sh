@@ -30,13 +30,31 @@ if [ -f "$src" ]; then
   if [ -n "$t" ]; then limit=$t signal=KILL; fi
 fi
 
+# A module that needs modules of OTP's own libraries (prim_file.beam, ets.beam)
+# names the applications on a line "%% ember-otp-libs: erts stdlib"; their ebin
+# directories, from the OTP installation of $erl, go at the end of ember's code
+# path (erl has them already).
+ember_extra=()
+if [ -f "$src" ]; then
+  libs=$(sed -n 's/^%% ember-otp-libs: *//p' "$src" | head -n 1)
+  if [ -n "$libs" ]; then
+    otp_root=$(cd "$(dirname "$(readlink -f "$(command -v "$erl")")")/.." && pwd)
+    for app in $libs; do
+      dir=$(ls -d "$otp_root"/lib/"$app"-*/ebin 2>/dev/null | head -n 1)
+      [ -n "$dir" ] || { echo "run_diff: no $app in $otp_root" >&2; exit 2; }
+      ember_extra+=(-pz "$dir")
+    done
+  fi
+fi
+
 export ERL_CRASH_DUMP=/dev/null ERL_CRASH_DUMP_SECONDS=0
 work=$(mktemp -d "${TMPDIR:-/tmp}/ember-diff.$mod.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
-run() { # run CMD OUT: writes stdout to OUT, returns the exit status
+run() { # run CMD OUT [ARGS...]: writes stdout to OUT, returns the exit status
   local cmd=$1 out=$2
-  (cd "$work" && timeout -s "$signal" "$limit" "$cmd" -noshell -pa "$ebin" -run "$mod" main \
+  shift 2
+  (cd "$work" && timeout -s "$signal" "$limit" "$cmd" -noshell -pa "$ebin" "$@" -run "$mod" main \
       -s init stop >"$out" 2>"$out.err" </dev/null)
 }
 
@@ -54,7 +72,7 @@ if [ "${EMBER_DIFF_NO_CACHE:-0}" = 1 ] || [ ! -f "$ref_out" ] || [ ! -f "$ref_rc
 fi
 want_rc=$(cat "$ref_rc")
 
-run "$ember" "$work/ember.out"
+run "$ember" "$work/ember.out" ${ember_extra[@]+"${ember_extra[@]}"}
 got_rc=$?
 
 fail=0
