@@ -74,6 +74,17 @@ static void signal_links(Process *p, Term reason)
     }
 }
 
+static ProcExitFn exit_hooks[EXIT_HOOK_COUNT];
+
+void proc_exit_hook_register(ProcExitHook hook, ProcExitFn fn) { exit_hooks[hook] = fn; }
+
+static void run_exit_hooks(Process *p, Term reason)
+{
+    uint32_t armed = atomic_exchange_explicit(&p->st.exit_hooks, 0, memory_order_acquire);
+    for (int h = 0; armed && h < EXIT_HOOK_COUNT; h++)
+        if ((armed & (1u << h)) && exit_hooks[h]) exit_hooks[h](p, reason);
+}
+
 _Atomic Term proc_init_pid = TERM_NONE;
 
 static _Noreturn void init_failed(Term reason)
@@ -94,6 +105,7 @@ void proc_terminate(Process *p, Term reason)
     registry_unregister_pid(p);
     if (p->st.timer_armed) timer_cancel_receive(p);
     answer_pending(p, pending, reason);
+    run_exit_hooks(p, reason);
     signal_links(p, reason);
     ptab_remove(p);
 }

@@ -100,6 +100,7 @@ typedef struct ProcState {
     int sched_index;          /* the scheduler whose queue it last joined */
     bool scheduled;           /* runs on the schedulers (not a bare proc_new process) */
     const void *retry_export; /* the BIF (Export *) to call again when resumed */
+    _Atomic uint32_t exit_hooks; /* ProcExitHook bits: subsystems to tell when it ends (proc/pexit.h) */
 } ProcState;
 
 #endif
