@@ -32,7 +32,7 @@ fi
 
 # A module that needs modules of OTP's own libraries (prim_file.beam, ets.beam)
 # names the applications on a line "%% ember-otp-libs: erts stdlib"; their ebin
-# directories, from the OTP installation of $erl, go at the end of ember's code
+# directories, from the OTP installation of $erl, go in front of ember's code
 # path (erl has them already).
 ember_extra=()
 if [ -f "$src" ]; then
@@ -42,7 +42,7 @@ if [ -f "$src" ]; then
     for app in $libs; do
       dir=$(ls -d "$otp_root"/lib/"$app"-*/ebin 2>/dev/null | head -n 1)
       [ -n "$dir" ] || { echo "run_diff: no $app in $otp_root" >&2; exit 2; }
-      ember_extra+=(-pz "$dir")
+      ember_extra+=(-pa "$dir")
     done
   fi
 fi
