@@ -1,7 +1,7 @@
 /* proc_memory.c — erlang:memory/0,1. Processes and binaries are counted as
  * they are allocated and freed (proc/pmem.h); code from the loaded modules;
  * atoms from the atom table's text; total is the resident set of the OS
- * process, system what is not process memory. ETS does not exist yet: 0.
+ * process, system what is not process memory; ETS what its tables hold.
  * Cost: one reduction, plus a walk over the atom and module tables. */
 #include "bif/bif.h"
 
@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "atom/atom.h"
+#include "ets/ets_table.h"
 #include "bif/bif_util.h"
 #include "load/module.h"
 #include "proc/pmem.h"
@@ -50,8 +51,8 @@ static void measure(MemFigures *m)
                              : 0);
     m->atom = atom_bytes();
     m->code = module_code_bytes();
-    m->ets = 0;
-    size_t counted = m->processes + m->binary + m->atom + m->code;
+    m->ets = ets_total_bytes();
+    size_t counted = m->processes + m->binary + m->atom + m->code + m->ets;
     size_t rss = resident_bytes();
     m->total = rss > counted ? rss : counted;
     m->system = m->total - m->processes;

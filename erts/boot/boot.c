@@ -17,6 +17,7 @@
 #include "proc/ptab.h"
 #include "proc/spawn.h"
 #include "sched/sched.h"
+#include "ets/ets_table.h"
 #include "time/timer.h"
 #include "platform/platform.h"
 #include "term/display.h"
@@ -30,6 +31,7 @@ static void init_subsystems(const BootOptions *o)
     bif_register_all();
     module_table_init();
     emu_init();
+    ets_init();
     for (int i = 0; i < o->num_path_first; i++) module_path_add_first(o->path_first[i]);
 }
 

@@ -70,7 +70,13 @@ Term emu_bif_frame(Process *p, const Export *bif, const Term *args)
     if (is_raising_bif(bif)) return TERM_NIL;
     Term loc = TERM_NIL;
     Term info_module = error_info_module(bif->module);
-    if (info_module != TERM_NONE) loc = cons(p, tuple2(p, ATOM_error_info, module_map(p, info_module)), TERM_NIL);
+    if (p->ferror_info != TERM_NONE) {
+        /* a BIF that gave its own error_info (a cause): it belongs to its frame */
+        loc = cons(p, tuple2(p, ATOM_error_info, p->ferror_info), TERM_NIL);
+        p->ferror_info = TERM_NONE;
+    } else if (info_module != TERM_NONE) {
+        loc = cons(p, tuple2(p, ATOM_error_info, module_map(p, info_module)), TERM_NIL);
+    }
     Term arglist = TERM_NIL;
     for (unsigned i = bif->arity; i-- > 0;) arglist = cons(p, args[i], arglist);
     return tuple4(p, bif->module, bif->function, arglist, loc);
