@@ -27,6 +27,7 @@ typedef struct Select {
     size_t got, limit, visited;
     /* SEL_REPLACE: the new objects, validated before any is stored */
     Term *repl;
+    const EtsObject **replaced;
     size_t nrepl, caprepl;
     bool bad_replacement;
 } Select;
@@ -69,8 +70,10 @@ static int visit(void *ctx, const EtsObject *o)
         if (s->nrepl == s->caprepl) {
             s->caprepl = s->caprepl ? 2 * s->caprepl : 64;
             s->repl = realloc(s->repl, s->caprepl * sizeof *s->repl);
-            if (!s->repl) abort();
+            s->replaced = realloc(s->replaced, s->caprepl * sizeof *s->replaced);
+            if (!s->repl || !s->replaced) abort();
         }
+        s->replaced[s->nrepl] = o;
         s->repl[s->nrepl++] = r;
         return ETS_VISIT_NEXT;
     }
@@ -93,17 +96,9 @@ static bool scan(Select *s, EtsCursor *c, bool reverse)
     return done;
 }
 
-static MatchSpec *compile_arg(Term spec, bool *compiled_given)
-{
-    MatchSpec *ms = ms_from_term(spec);
-    if (ms) {
-        ms_keep(ms);
-        *compiled_given = true;
-        return ms;
-    }
-    *compiled_given = false;
-    return ms_compile(spec, MS_TABLE, NULL, 0);
-}
+/* The select family takes specs as terms only; compiled ones are for
+ * match_spec_run (OTP gives badarg for them too). */
+static MatchSpec *compile_arg(Term spec) { return ms_compile(spec, MS_TABLE, NULL, 0); }
 
 static Term make_continuation(Process *p, Select *s, const EtsCursor *c, bool reverse, MatchSpec *ms)
 {
@@ -146,8 +141,7 @@ static Term select_tab(Process *p, Term id, Term spec, Term limit_term, bool rev
         if (!term_is_small(limit_term) || term_small_value(limit_term) <= 0) return ets_raise(p, ETS_BADARG);
         limit = (size_t)term_small_value(limit_term);
     }
-    bool given;
-    MatchSpec *ms = compile_arg(spec, &given);
+    MatchSpec *ms = compile_arg(spec);
     if (!ms) {
         /* the table is checked first, as OTP does */
         EtsError err;
@@ -215,12 +209,11 @@ Term bif_ets_match_object_3(Process *p, const Term *args)
 /* select_count, select_delete and select_replace walk the whole table. */
 static Term select_all(Process *p, Term id, Term spec, SelectMode mode)
 {
-    bool given;
     EtsError err;
     EtsTable *t = ets_acquire(p, id, mode == SEL_COUNT ? ETS_READ : ETS_WRITE, &err);
     if (!t) return ets_raise(p, err);
-    MatchSpec *ms = compile_arg(spec, &given);
-    if (!ms || (mode == SEL_REPLACE && ets_is_bag(t))) {
+    MatchSpec *ms = compile_arg(spec);
+    if (!ms || (mode == SEL_REPLACE && t->type == ETS_BAG)) {
         if (ms) ms_release(ms);
         ets_release(t);
         return ets_raise(p, ETS_BADARG);
@@ -239,11 +232,14 @@ static Term select_all(Process *p, Term id, Term spec, SelectMode mode)
             for (size_t i = 0; i < s.nrepl; i++) {
                 Term obj = s.repl[i];
                 EtsObject *o = ets_object_new(obj, ets_key_hash(t, term_tuple_element(obj, t->keypos)));
-                if (o) ets_store_put(t, o);
+                if (!o) continue;
+                if (ets_is_hash(t)) ets_hash_replace(t, s.replaced[i], o);
+                else ets_store_put(t, o);
             }
             r = term_make_small((SInt)s.nrepl);
         }
         free(s.repl);
+        free(s.replaced);
     }
     ms_release(ms);
     ets_release(t);
@@ -261,7 +257,8 @@ Term bif_ets_select_replace_2(Process *p, const Term *args) { return select_all(
 
 Term bif_ets_match_spec_compile_1(Process *p, const Term *args)
 {
-    MatchSpec *ms = ms_compile(args[0], MS_TABLE, NULL, 0);
+    /* unlike select, which matches nothing with it, the empty spec is refused */
+    MatchSpec *ms = term_is_nil(args[0]) ? NULL : ms_compile(args[0], MS_TABLE, NULL, 0);
     if (!ms) return ets_raise(p, ETS_BADARG);
     Term t = ms_term(p, ms);
     ms_release(ms);

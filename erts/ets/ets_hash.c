@@ -132,6 +132,20 @@ void ets_hash_put(EtsTable *t, EtsObject *o)
     }
 }
 
+void ets_hash_replace(EtsTable *t, const EtsObject *old, EtsObject *o)
+{
+    EtsObject **at = bucket_of(t, old->hash);
+    while (*at && *at != old) at = &(*at)->link[0];
+    if (!*at) {
+        ets_object_free(o);
+        return;
+    }
+    o->link[0] = old->link[0];
+    *at = o;
+    added(t, o);
+    removed(t, (EtsObject *)old);
+}
+
 size_t ets_hash_delete_key(EtsTable *t, Term key)
 {
     uint32_t h = term_make_hash2(key);

@@ -31,6 +31,8 @@ EtsObject *ets_hash_lookup(const EtsTable *t, Term key);
 EtsObject *ets_hash_next_same(const EtsTable *t, const EtsObject *o);
 void ets_hash_put(EtsTable *t, EtsObject *o);
 size_t ets_hash_delete_key(EtsTable *t, Term key);
+/* Puts o where old is (same key), freeing old. */
+void ets_hash_replace(EtsTable *t, const EtsObject *old, EtsObject *o);
 size_t ets_hash_delete_object(EtsTable *t, Term tuple);
 EtsObject *ets_hash_first(const EtsTable *t);
 /* The first object of the next key after key; *found says whether key exists. */

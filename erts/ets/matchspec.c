@@ -173,9 +173,9 @@ static const char *const trace_actions[] = {"message", "return_trace", "exceptio
 /* The guard BIFs a spec may call: erlang's own, looked up by name. */
 static const char *const guard_bifs[] = {
     "is_atom/1", "is_float/1", "is_integer/1", "is_list/1", "is_number/1", "is_pid/1", "is_port/1",
-    "is_reference/1", "is_tuple/1", "is_map/1", "is_map_key/2", "is_binary/1", "is_bitstring/1",
-    "is_boolean/1", "is_function/1", "is_function/2", "is_record/3", "abs/1", "element/2", "hd/1", "tl/1",
-    "length/1", "node/0", "node/1", "round/1", "size/1", "bit_size/1", "byte_size/1", "tuple_size/1",
+    "is_reference/1", "is_tuple/1", "is_map/1", "is_map_key/2", "is_binary/1",
+    "is_function/1", "is_record/3", "abs/1", "element/2", "hd/1", "tl/1",
+    "length/1", "node/0", "node/1", "round/1", "size/1", "bit_size/1", "byte_size/1",
     "map_size/1", "map_get/2", "trunc/1", "float/1", "binary_part/2", "binary_part/3", "+/1", "+/2",
     "-/1", "-/2", "*/2", "//2", "div/2", "rem/2", "band/2", "bor/2", "bxor/2", "bnot/1", "bsl/2",
     "bsr/2", ">/2", ">=/2", "</2", "=</2", "=:=/2", "==/2", "=/=/2", "/=/2", "not/1", "xor/2", "self/0",
@@ -318,7 +318,7 @@ static bool compile_list(Compiler *c, Term list, bool body, Expr ***out, unsigne
 {
     size_t len;
     if (!bif_list_length(list, &len)) return fail(c, "%s", "Match expression is not a list.");
-    if (body && len == 0) return fail(c, "%s", "Empty body in match specification.");
+    if (body && len == 0 && c->ms->dialect == MS_TABLE) return fail(c, "%s", "Empty body in match specification.");
     *out = calloc(len ? len : 1, sizeof **out);
     if (!*out) abort();
     *count = 0;
