@@ -122,10 +122,6 @@ Term bif_ets_rename_2(Process *p, const Term *args)
     if (!term_is_atom(args[1])) return ets_raise(p, ETS_BADARG);
     EtsTable *t = ets_acquire(p, args[0], ETS_WRITE, &err);
     if (!t) return ets_raise(p, err);
-    if (atomic_load(&t->owner) != p->pid) {
-        ets_release(t);
-        return ets_raise(p, ETS_ERR_ACCESS);
-    }
     if (!ets_registry_rename(t, args[1])) {
         ets_release(t);
         return ets_raise(p, ETS_ERR_ALREADY_EXISTS);
@@ -163,7 +159,7 @@ Term bif_ets_give_away_3(Process *p, const Term *args)
     }
     if (!ets_transfer(p, t, args[1], args[2])) {
         ets_release(t);
-        return ets_raise(p, ETS_ERR_OWNER);
+        return ets_raise(p, ETS_BADARG);
     }
     ets_release(t);
     return ATOM_true;
@@ -217,7 +213,7 @@ Term bif_ets_setopts_2(Process *p, const Term *args)
     if (!term_is_nil(l)) return ets_raise(p, ETS_BADARG);
     EtsError err;
     EtsTable *t = acquire_owned(p, args[0], &err);
-    if (!t) return ets_raise(p, err == ETS_ERR_NOT_OWNER ? ETS_ERR_OWNER : err);
+    if (!t) return ets_raise(p, err == ETS_ERR_NOT_OWNER ? ETS_BADARG : err);
     for (l = opts; term_is_list(l); l = term_tail(l)) setopt(p, t, term_head(l));
     ets_release(t);
     return ATOM_true;

@@ -104,7 +104,7 @@ Term ets_raise(Process *p, EtsError e)
     static const char *const causes[] = {
         [ETS_ERR_ID] = "id",         [ETS_ERR_ACCESS] = "access", [ETS_ERR_BADKEY] = "badkey",
         [ETS_ERR_KEYPOS] = "keypos", [ETS_ERR_TYPE] = "type",     [ETS_ERR_OWNER] = "owner",
-        [ETS_ERR_ALREADY_EXISTS] = "already_exists", [ETS_ERR_NOT_OWNER] = "not_owner",
+        [ETS_ERR_ALREADY_EXISTS] = "already_exists", [ETS_ERR_NOT_OWNER] = "access",
         [ETS_ERR_POSITION] = "position", [ETS_ERR_TABLE_TYPE] = "table_type",
     };
     Term keys[2], values[2];

@@ -67,7 +67,7 @@ typedef enum EtsError {
     ETS_ERR_TYPE,
     ETS_ERR_OWNER,
     ETS_ERR_ALREADY_EXISTS,
-    ETS_ERR_NOT_OWNER,
+    ETS_ERR_NOT_OWNER,      /* only the owner may: cause access */
     ETS_ERR_POSITION,
     ETS_ERR_TABLE_TYPE,
 } EtsError;
