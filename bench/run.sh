@@ -24,7 +24,8 @@ BENCHES=(
   pidigits=2500 bitsyntax=3000000 bin_append=10 maps_1m=1000000 setelement=10000000
   exceptions=5000000 closures=40000
   spawn=1000000 ring=80 pingpong=1000000 selective_receive=10000
-  ets_set=1000000 file_io=50000
+  ets_set=1000000 ets_insert=1000000 ets_lookup=1000000 ets_counters=1000000
+  ets_select=1000000 ets_ordered_walk=1000000 file_io=50000
   idle_procs=100000
 )
 declare -A SIZES=()

@@ -24,7 +24,7 @@ static bool all_fit(const EtsTable *t, Term objs)
 
 static bool put(EtsTable *t, Term obj)
 {
-    EtsObject *o = ets_object_new(obj, ets_key_hash(t, term_tuple_element(obj, t->keypos)));
+    EtsObject *o = ets_table_object(t, obj);
     if (!o) return false;
     ets_store_put(t, o);
     return true;

@@ -63,7 +63,7 @@ static int visit(void *ctx, const EtsObject *o)
         return ETS_VISIT_DELETE;
     case SEL_REPLACE:
         if (!term_is_tuple(r) || term_tuple_arity(r) < s->t->keypos ||
-            !same_key(s->t, term_tuple_element(r, s->t->keypos), ets_object_key(o, s->t->keypos))) {
+            !same_key(s->t, term_tuple_element(r, s->t->keypos), o->key)) {
             s->bad_replacement = true;
             return ETS_VISIT_STOP;
         }
@@ -110,7 +110,7 @@ static Term make_continuation(Process *p, Select *s, const EtsCursor *c, bool re
     e[3] = term_make_small((SInt)c->skip);
     bool has_key = !ets_is_hash(s->t) && c->last;
     e[4] = has_key ? ATOM_true : ATOM_false;
-    e[5] = has_key ? ets_copy_to_process(p, ets_object_key(c->last, s->t->keypos)) : TERM_NIL;
+    e[5] = has_key ? ets_copy_to_process(p, c->last->key) : TERM_NIL;
     e[6] = term_make_small((SInt)s->limit);
     e[7] = ms_term(p, ms);
     return cont;
@@ -231,7 +231,7 @@ static Term select_all(Process *p, Term id, Term spec, SelectMode mode)
         } else {
             for (size_t i = 0; i < s.nrepl; i++) {
                 Term obj = s.repl[i];
-                EtsObject *o = ets_object_new(obj, ets_key_hash(t, term_tuple_element(obj, t->keypos)));
+                EtsObject *o = ets_table_object(t, obj);
                 if (!o) continue;
                 if (ets_is_hash(t)) ets_hash_replace(t, s.replaced[i], o);
                 else ets_store_put(t, o);

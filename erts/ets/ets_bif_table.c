@@ -61,7 +61,7 @@ static EtsObject *heir_data_object(Process *p, Term data)
     Term *e;
     Term box = bif_alloc_tuple(p, 1, &e);
     e[0] = data;
-    return ets_object_new(box, 0);
+    return ets_object_new(box, 0, 0);
 }
 
 Term bif_ets_new_2(Process *p, const Term *args)

@@ -8,7 +8,7 @@
 
 static Term key_or_end(Process *p, const EtsTable *t, const EtsObject *o)
 {
-    return o ? ets_copy_to_process(p, ets_object_key(o, t->keypos)) : ATOM_end_of_table;
+    return o ? ets_copy_to_process(p, o->key) : ATOM_end_of_table;
 }
 
 static Term walk_start(Process *p, Term id, bool last)

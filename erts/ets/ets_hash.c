@@ -1,7 +1,8 @@
 /* ets_hash.c — set, bag and duplicate_bag: a chained hash table whose bucket
- * count is a power of two and doubles when the chains grow long (never while
- * the table is fixed, so that a fixed traversal sees every object once). Keys
- * match by =:=; the objects of one key are contiguous in their chain. */
+ * count is a power of two and doubles when there are more objects than
+ * buckets (never while the table is fixed, so that a fixed traversal sees
+ * every object once). Keys match by =:=; the objects of one key are
+ * contiguous in their chain. */
 #include <stdlib.h>
 
 #include "ets/ets_store.h"
@@ -44,7 +45,7 @@ static inline EtsObject **bucket_of(const EtsTable *t, uint32_t hash)
 
 static inline bool has_key(const EtsTable *t, const EtsObject *o, uint32_t hash, Term key)
 {
-    return o->hash == hash && term_eq_exact(ets_object_key(o, t->keypos), key);
+    return o->hash == hash && term_eq_exact(o->key, key);
 }
 
 EtsObject *ets_hash_lookup(const EtsTable *t, Term key)
@@ -58,7 +59,7 @@ EtsObject *ets_hash_lookup(const EtsTable *t, Term key)
 EtsObject *ets_hash_next_same(const EtsTable *t, const EtsObject *o)
 {
     EtsObject *n = o->link[0];
-    return n && has_key(t, n, o->hash, ets_object_key(o, t->keypos)) ? n : NULL;
+    return n && has_key(t, n, o->hash, o->key) ? n : NULL;
 }
 
 /* Doubling splits each chain in two, keeping the order of each. */
@@ -97,7 +98,7 @@ static void removed(EtsTable *t, EtsObject *o)
  * objects unless an equal object is there. duplicate_bag: appends. */
 void ets_hash_put(EtsTable *t, EtsObject *o)
 {
-    Term key = ets_object_key(o, t->keypos);
+    Term key = o->key;
     EtsObject **at = bucket_of(t, o->hash);
     while (*at && !has_key(t, *at, o->hash, key)) at = &(*at)->link[0];
     if (!*at) {
@@ -105,7 +106,7 @@ void ets_hash_put(EtsTable *t, EtsObject *o)
         o->link[0] = *b;
         *b = o;
         added(t, o);
-        if (t->count > 2 * t->store.hash.nbuckets && !ets_is_fixed(t)) grow(t);
+        if (t->count > t->store.hash.nbuckets && !ets_is_fixed(t)) grow(t);
         return;
     }
     if (t->type == ETS_SET) {

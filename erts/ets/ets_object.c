@@ -6,7 +6,7 @@
 #include "gc/offheap.h"
 #include "term/copy.h"
 
-EtsObject *ets_object_new(Term tuple, uint32_t hash)
+EtsObject *ets_object_new(Term tuple, unsigned keypos, uint32_t hash)
 {
     size_t words = term_size(tuple);
     EtsObject *o = malloc(sizeof *o + words * sizeof(Term));
@@ -18,6 +18,7 @@ EtsObject *ets_object_new(Term tuple, uint32_t hash)
     o->words = words;
     Term *hp = o->mem;
     o->tuple = term_copy_offheap(tuple, &hp, &o->offheap);
+    o->key = keypos ? term_tuple_element(o->tuple, keypos) : TERM_NIL;
     return o;
 }
 

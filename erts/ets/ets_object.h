@@ -18,17 +18,15 @@ typedef struct EtsObject {
     OffHeap offheap;
     size_t words;
     Term tuple;
+    Term key; /* the tuple's key element, kept here for the walks of lookups */
     Term mem[];
 } EtsObject;
 
-/* A copy of tuple; NULL when memory is exhausted. */
-EtsObject *ets_object_new(Term tuple, uint32_t hash);
+/* A copy of tuple with its key at keypos (0: none); NULL when memory is
+ * exhausted. */
+EtsObject *ets_object_new(Term tuple, unsigned keypos, uint32_t hash);
 void ets_object_free(EtsObject *o);
 
-static inline Term ets_object_key(const EtsObject *o, unsigned keypos)
-{
-    return term_tuple_element(o->tuple, keypos);
-}
 /* Bytes the object takes, for info(memory) and memory(ets). */
 static inline size_t ets_object_bytes(const EtsObject *o) { return sizeof *o + o->words * sizeof(Term); }
 

@@ -79,5 +79,11 @@ static inline bool ets_store_scan(EtsTable *t, EtsCursor *c, bool reverse, EtsVi
 }
 /* The hash the store keeps for a key (0 for trees, which do not hash). */
 uint32_t ets_key_hash(const EtsTable *t, Term key);
+/* A copy of tuple (already checked to fit t) ready to put in t; NULL when
+ * memory is exhausted. */
+static inline EtsObject *ets_table_object(const EtsTable *t, Term tuple)
+{
+    return ets_object_new(tuple, t->keypos, ets_key_hash(t, term_tuple_element(tuple, t->keypos)));
+}
 
 #endif

@@ -31,7 +31,13 @@ void ets_tree_clear(EtsTable *t)
 
 static inline int cmp_key(const EtsTable *t, Term key, const EtsObject *o)
 {
-    return term_compare(key, ets_object_key(o, t->keypos));
+    (void)t;
+    Term k = o->key;
+    if (term_is_small(key) && term_is_small(k)) { /* the common case, without a call */
+        SInt a = term_small_value(key), b = term_small_value(k);
+        return (a > b) - (a < b);
+    }
+    return term_compare(key, k);
 }
 
 EtsObject *ets_tree_lookup(const EtsTable *t, Term key)
@@ -76,28 +82,39 @@ static EtsObject *balance(EtsObject *o)
     return o;
 }
 
-/* Inserts o under root, replacing an object of an equal key (*old gets it). */
-static EtsObject *insert(const EtsTable *t, EtsObject *root, EtsObject *o, EtsObject **old)
+/* Inserts o under root, replacing an object of an equal key (*old gets it).
+ * *grew says whether the subtree got taller: only then can the nodes above
+ * need rebalancing, so an insert usually touches nothing off its path. */
+static EtsObject *insert(const EtsTable *t, EtsObject *root, EtsObject *o, EtsObject **old, bool *grew)
 {
-    if (!root) return o;
-    int c = cmp_key(t, ets_object_key(o, t->keypos), root);
+    if (!root) {
+        *grew = true;
+        return o;
+    }
+    int c = cmp_key(t, o->key, root);
     if (c == 0) {
         o->link[0] = root->link[0];
         o->link[1] = root->link[1];
         o->height = root->height;
         *old = root;
+        *grew = false;
         return o;
     }
-    root->link[c > 0] = insert(t, root->link[c > 0], o, old);
-    return balance(root);
+    root->link[c > 0] = insert(t, root->link[c > 0], o, old, grew);
+    if (!*grew) return root;
+    int before = root->height;
+    root = balance(root);
+    *grew = root->height > before;
+    return root;
 }
 
 void ets_tree_put(EtsTable *t, EtsObject *o)
 {
     EtsObject *old = NULL;
+    bool grew;
     o->link[0] = o->link[1] = NULL;
     o->height = 1;
-    t->store.tree.root = insert(t, t->store.tree.root, o, &old);
+    t->store.tree.root = insert(t, t->store.tree.root, o, &old, &grew);
     t->count++;
     t->object_bytes += ets_object_bytes(o);
     if (old) {
@@ -176,7 +193,7 @@ EtsObject *ets_tree_prev(const EtsTable *t, Term key) { return neighbour(t, key,
 EtsObject *ets_tree_nth(const EtsTable *t, size_t i)
 {
     EtsObject *o = ets_tree_first(t);
-    for (; o && i > 0; i--) o = ets_tree_next(t, ets_object_key(o, t->keypos));
+    for (; o && i > 0; i--) o = ets_tree_next(t, o->key);
     return o;
 }
 
@@ -225,7 +242,7 @@ bool ets_tree_scan(EtsTable *t, EtsCursor *c, bool reverse, EtsVisitFn fn, void 
     }
     for (size_t i = 0; i < ndoomed; i++) {
         if (c->last == doomed[i]) c->last = NULL;
-        ets_tree_delete_key(t, ets_object_key(doomed[i], t->keypos));
+        ets_tree_delete_key(t, doomed[i]->key);
     }
     free(doomed);
     return done;

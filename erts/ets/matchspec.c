@@ -380,7 +380,7 @@ MatchSpec *ms_compile(Term spec, MsDialect dialect, char *err, size_t errcap)
     MatchSpec *ms = resource_alloc(&ms_type, sizeof *ms);
     if (!ms) return NULL;
     ms->dialect = dialect;
-    ms->terms = ets_object_new(spec, 0);
+    ms->terms = ets_object_new(spec, 0, 0);
     ms->clauses = calloc(n ? n : 1, sizeof *ms->clauses);
     if (!ms->terms || !ms->clauses) abort();
     Compiler c = {.ms = ms, .err = err, .errcap = errcap};

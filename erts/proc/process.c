@@ -64,7 +64,11 @@ Term *proc_alloc_fragment(Process *p, size_t n)
         p->fragment_words += n;
         return mem;
     }
+    /* Each new fragment is at least as big as all the others together, so
+     * a BIF that builds a large result makes few of them (the collector
+     * looks a pointer up in every fragment). */
     size_t size = n > 256 ? n : 256;
+    if (size < p->fragment_words) size = p->fragment_words;
     f = malloc(sizeof *f + size * sizeof(Term));
     if (!f) out_of_memory(size);
     pmem_add((long)(sizeof *f + size * sizeof(Term)));
