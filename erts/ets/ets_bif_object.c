@@ -33,11 +33,22 @@ static bool put(EtsTable *t, Term obj)
 static Term insert(Process *p, const Term *args, bool only_new)
 {
     EtsError err;
-    EtsTable *t = ets_acquire(p, args[0], ETS_WRITE, &err);
-    if (!t) return ets_raise(p, err);
+    EtsStripe *stripe = NULL;
     Term objs = args[1];
+    /* one object is one key: a striped table takes only its stripe */
+    bool one = term_is_tuple(objs) && term_tuple_arity(objs) >= 1;
+    EtsTable *t = one ? ets_acquire_key(p, args[0], ETS_WRITE, term_tuple_element(objs, 1), &stripe, &err)
+                      : ets_acquire(p, args[0], ETS_WRITE, &err);
+    if (!t) return ets_raise(p, err);
+    if (stripe && t->keypos != 1) {
+        /* the stripe was chosen by element 1; take the whole table instead */
+        ets_release_key(t, stripe);
+        stripe = NULL;
+        t = ets_acquire(p, args[0], ETS_WRITE, &err);
+        if (!t) return ets_raise(p, err);
+    }
     if (!all_fit(t, objs)) {
-        ets_release(t);
+        ets_release_key(t, stripe);
         return ets_raise(p, ETS_BADARG);
     }
     if (only_new) {
@@ -46,14 +57,14 @@ static Term insert(Process *p, const Term *args, bool only_new)
         for (Term l = objs; !clash && term_is_list(l); l = term_tail(l))
             clash = ets_store_lookup(t, term_tuple_element(term_head(l), t->keypos)) != NULL;
         if (clash) {
-            ets_release(t);
+            ets_release_key(t, stripe);
             return ATOM_false;
         }
     }
     bool ok = true;
     if (term_is_tuple(objs)) ok = put(t, objs);
     for (Term l = objs; ok && term_is_list(l); l = term_tail(l)) ok = put(t, term_head(l));
-    ets_release(t);
+    ets_release_key(t, stripe);
     if (!ok) return proc_error(p, ATOM_system_limit);
     return ATOM_true;
 }
@@ -82,20 +93,22 @@ static Term objects_of(Process *p, const EtsTable *t, Term key)
 Term bif_ets_lookup_2(Process *p, const Term *args)
 {
     EtsError err;
-    EtsTable *t = ets_acquire(p, args[0], ETS_READ, &err);
+    EtsStripe *stripe;
+    EtsTable *t = ets_acquire_key(p, args[0], ETS_READ, args[1], &stripe, &err);
     if (!t) return ets_raise(p, err);
     Term r = objects_of(p, t, args[1]);
-    ets_release(t);
+    ets_release_key(t, stripe);
     return r;
 }
 
 Term bif_ets_member_2(Process *p, const Term *args)
 {
     EtsError err;
-    EtsTable *t = ets_acquire(p, args[0], ETS_READ, &err);
+    EtsStripe *stripe;
+    EtsTable *t = ets_acquire_key(p, args[0], ETS_READ, args[1], &stripe, &err);
     if (!t) return ets_raise(p, err);
     bool found = ets_store_lookup(t, args[1]) != NULL;
-    ets_release(t);
+    ets_release_key(t, stripe);
     return found ? ATOM_true : ATOM_false;
 }
 
@@ -104,16 +117,17 @@ Term bif_ets_lookup_element_3(Process *p, const Term *args)
     if (!term_is_small(args[2]) || term_small_value(args[2]) < 1) return ets_raise(p, ETS_BADARG);
     UInt pos = (UInt)term_small_value(args[2]);
     EtsError err;
-    EtsTable *t = ets_acquire(p, args[0], ETS_READ, &err);
+    EtsStripe *stripe;
+    EtsTable *t = ets_acquire_key(p, args[0], ETS_READ, args[1], &stripe, &err);
     if (!t) return ets_raise(p, err);
     const EtsObject *o = ets_store_lookup(t, args[1]);
     if (!o) {
-        ets_release(t);
+        ets_release_key(t, stripe);
         return ets_raise(p, ETS_ERR_BADKEY);
     }
     for (const EtsObject *q = o; q; q = ets_store_next_same(t, q))
         if (term_tuple_arity(q->tuple) < pos) {
-            ets_release(t);
+            ets_release_key(t, stripe);
             return ets_raise(p, ETS_BADARG);
         }
     Term r;
@@ -129,17 +143,18 @@ Term bif_ets_lookup_element_3(Process *p, const Term *args)
             tail = &cell[1];
         }
     }
-    ets_release(t);
+    ets_release_key(t, stripe);
     return r;
 }
 
 Term bif_ets_delete_2(Process *p, const Term *args)
 {
     EtsError err;
-    EtsTable *t = ets_acquire(p, args[0], ETS_WRITE, &err);
+    EtsStripe *stripe;
+    EtsTable *t = ets_acquire_key(p, args[0], ETS_WRITE, args[1], &stripe, &err);
     if (!t) return ets_raise(p, err);
     ets_store_delete_key(t, args[1]);
-    ets_release(t);
+    ets_release_key(t, stripe);
     return ATOM_true;
 }
 
@@ -166,11 +181,12 @@ Term bif_ets_delete_object_2(Process *p, const Term *args)
 Term bif_ets_take_2(Process *p, const Term *args)
 {
     EtsError err;
-    EtsTable *t = ets_acquire(p, args[0], ETS_WRITE, &err);
+    EtsStripe *stripe;
+    EtsTable *t = ets_acquire_key(p, args[0], ETS_WRITE, args[1], &stripe, &err);
     if (!t) return ets_raise(p, err);
     Term r = objects_of(p, t, args[1]);
     ets_store_delete_key(t, args[1]);
-    ets_release(t);
+    ets_release_key(t, stripe);
     return r;
 }
 
@@ -232,10 +248,11 @@ static EtsError apply_counter_op(Process *p, const EtsTable *t, Term *elems, UIn
 static Term update_counter(Process *p, const Term *args, Term deflt)
 {
     EtsError err;
-    EtsTable *t = ets_acquire(p, args[0], ETS_WRITE, &err);
+    EtsStripe *stripe;
+    EtsTable *t = ets_acquire_key(p, args[0], ETS_WRITE, args[1], &stripe, &err);
     if (!t) return ets_raise(p, err);
     if (ets_is_bag(t)) {
-        ets_release(t);
+        ets_release_key(t, stripe);
         return ets_raise(p, ETS_ERR_TABLE_TYPE);
     }
     const EtsObject *o = ets_store_lookup(t, args[1]);
@@ -246,7 +263,7 @@ static Term update_counter(Process *p, const Term *args, Term deflt)
         arity = term_tuple_arity(o->tuple);
     } else if (deflt != TERM_NONE) {
         if (!fits(t, deflt)) {
-            ets_release(t);
+            ets_release_key(t, stripe);
             return ets_raise(p, ETS_BADARG);
         }
         arity = term_tuple_arity(deflt);
@@ -256,7 +273,7 @@ static Term update_counter(Process *p, const Term *args, Term deflt)
         elems--;
         elems[t->keypos] = args[1];
     } else {
-        ets_release(t);
+        ets_release_key(t, stripe);
         return ets_raise(p, ETS_ERR_BADKEY);
     }
     Term ops = args[2], result = TERM_NIL, *tail = &result;
@@ -276,7 +293,7 @@ static Term update_counter(Process *p, const Term *args, Term deflt)
         if (err == ETS_OK && !term_is_nil(ops)) err = ETS_BADARG;
     }
     if (err == ETS_OK && !put(t, term_make_boxed(elems))) err = ETS_BADARG;
-    ets_release(t);
+    ets_release_key(t, stripe);
     return err == ETS_OK ? result : ets_raise(p, err);
 }
 
@@ -298,10 +315,11 @@ static EtsError apply_element_op(const EtsTable *t, Term *elems, UInt arity, Ter
 Term bif_ets_update_element_3(Process *p, const Term *args)
 {
     EtsError err;
-    EtsTable *t = ets_acquire(p, args[0], ETS_WRITE, &err);
+    EtsStripe *stripe;
+    EtsTable *t = ets_acquire_key(p, args[0], ETS_WRITE, args[1], &stripe, &err);
     if (!t) return ets_raise(p, err);
     if (ets_is_bag(t)) {
-        ets_release(t);
+        ets_release_key(t, stripe);
         return ets_raise(p, ETS_BADARG);
     }
     const EtsObject *o = ets_store_lookup(t, args[1]);
@@ -309,7 +327,7 @@ Term bif_ets_update_element_3(Process *p, const Term *args)
     if (!o) {
         /* OTP still checks the shape of the changes first */
         bool shape = term_is_tuple(ops) || term_is_list(ops) || term_is_nil(ops);
-        ets_release(t);
+        ets_release_key(t, stripe);
         return shape ? ATOM_false : ets_raise(p, ETS_BADARG);
     }
     Term *elems = working_copy(p, o);
@@ -323,6 +341,6 @@ Term bif_ets_update_element_3(Process *p, const Term *args)
         if (err == ETS_OK && !term_is_nil(ops)) err = ETS_BADARG;
     }
     if (err == ETS_OK && !put(t, term_make_boxed(elems))) err = ETS_BADARG;
-    ets_release(t);
+    ets_release_key(t, stripe);
     return err == ETS_OK ? ATOM_true : ets_raise(p, err);
 }

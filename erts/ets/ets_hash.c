@@ -81,16 +81,21 @@ static void grow(EtsTable *t)
     free(old);
 }
 
+void ets_hash_maybe_grow(EtsTable *t)
+{
+    if (t->count > t->store.hash.nbuckets && !ets_is_fixed(t) && !t->dead) grow(t);
+}
+
 static void added(EtsTable *t, EtsObject *o)
 {
-    t->count++;
-    t->object_bytes += ets_object_bytes(o);
+    atomic_fetch_add_explicit(&t->count, 1, memory_order_relaxed);
+    atomic_fetch_add_explicit(&t->object_bytes, ets_object_bytes(o), memory_order_relaxed);
 }
 
 static void removed(EtsTable *t, EtsObject *o)
 {
-    t->count--;
-    t->object_bytes -= ets_object_bytes(o);
+    atomic_fetch_sub_explicit(&t->count, 1, memory_order_relaxed);
+    atomic_fetch_sub_explicit(&t->object_bytes, ets_object_bytes(o), memory_order_relaxed);
     ets_object_free(o);
 }
 
@@ -106,7 +111,7 @@ void ets_hash_put(EtsTable *t, EtsObject *o)
         o->link[0] = *b;
         *b = o;
         added(t, o);
-        if (t->count > t->store.hash.nbuckets && !ets_is_fixed(t)) grow(t);
+        if (!t->striped) ets_hash_maybe_grow(t);
         return;
     }
     if (t->type == ETS_SET) {

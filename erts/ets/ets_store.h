@@ -29,7 +29,10 @@ void ets_hash_clear(EtsTable *t);
 EtsObject *ets_hash_lookup(const EtsTable *t, Term key);
 /* The object after o when it has the same key, else NULL. */
 EtsObject *ets_hash_next_same(const EtsTable *t, const EtsObject *o);
+/* Grows the bucket array only when the lock is held for writing; striped
+ * writers leave that to ets_hash_maybe_grow when they let go. */
 void ets_hash_put(EtsTable *t, EtsObject *o);
+void ets_hash_maybe_grow(EtsTable *t);
 size_t ets_hash_delete_key(EtsTable *t, Term key);
 /* Puts o where old is (same key), freeing old. */
 void ets_hash_replace(EtsTable *t, const EtsObject *old, EtsObject *o);

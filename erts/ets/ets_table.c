@@ -3,6 +3,7 @@
  * an owner (the table goes to its heir or dies with it). */
 #include "ets/ets_table.h"
 
+#include <sched.h>
 #include <stdlib.h>
 
 #include "bif/bif_util.h"
@@ -11,6 +12,7 @@
 #include "proc/ptab.h"
 #include "proc/signal.h"
 #include "term/map.h"
+#include "term/phash.h"
 #include "term/resource.h"
 #include "time/timer.h"
 
@@ -24,6 +26,7 @@ static void destroy_table(void *data)
 {
     EtsTable *t = data;
     pthread_rwlock_destroy(&t->lock);
+    free(t->stripes);
 }
 static const ResourceType ets_table_type = {"ets_table", destroy_table};
 
@@ -53,14 +56,95 @@ static EtsTable *hold(Term id)
 
 static void lock(EtsTable *t, EtsLockKind kind)
 {
-    if (kind == ETS_WRITE) pthread_rwlock_wrlock(&t->lock);
-    else pthread_rwlock_rdlock(&t->lock);
+    /* whole-table readers of a striped table exclude its striped writers */
+    if (kind == ETS_WRITE || t->striped) {
+        pthread_rwlock_wrlock(&t->lock);
+        t->exclusive = true;
+    } else {
+        pthread_rwlock_rdlock(&t->lock);
+    }
+}
+
+static void unlock(EtsTable *t)
+{
+    t->exclusive = false;
+    pthread_rwlock_unlock(&t->lock);
 }
 
 void ets_release(EtsTable *t)
 {
-    pthread_rwlock_unlock(&t->lock);
+    if (t->exclusive && t->striped) ets_hash_maybe_grow(t);
+    unlock(t);
     resource_release(t);
+}
+
+static void stripe_lock(EtsStripe *s)
+{
+    unsigned spins = 0;
+    while (atomic_exchange_explicit(&s->busy, true, memory_order_acquire)) {
+        while (atomic_load_explicit(&s->busy, memory_order_relaxed))
+            if (++spins % 1024 == 0) sched_yield();
+    }
+}
+
+static void stripe_unlock(EtsStripe *s) { atomic_store_explicit(&s->busy, false, memory_order_release); }
+
+/* Checks what ets_acquire checks, on a table locked by the caller. */
+static EtsError check_access(Process *p, EtsTable *t, EtsLockKind kind)
+{
+    if (t->dead) return ETS_ERR_ID;
+    if (t->protection != ETS_PUBLIC && atomic_load(&t->owner) != p->pid &&
+        (t->protection == ETS_PRIVATE || kind == ETS_WRITE))
+        return ETS_ERR_ACCESS;
+    return ETS_OK;
+}
+
+EtsTable *ets_acquire_key(Process *p, Term id, EtsLockKind kind, Term key, EtsStripe **stripe, EtsError *err)
+{
+    *stripe = NULL;
+    if (!term_is_atom(id) && !term_is_ref(id)) {
+        *err = ETS_ERR_TYPE;
+        return NULL;
+    }
+    if (term_is_ref(id) && !resource_from_term(id, &ets_table_type)) {
+        *err = ETS_ERR_TYPE;
+        return NULL;
+    }
+    EtsTable *t = hold(id);
+    if (!t) {
+        *err = ETS_ERR_ID;
+        return NULL;
+    }
+    if (!t->striped) {
+        lock(t, kind);
+    } else {
+        pthread_rwlock_rdlock(&t->lock);
+        *stripe = &t->stripes[term_make_hash2(key) & (ETS_STRIPES - 1)];
+        stripe_lock(*stripe);
+    }
+    *err = check_access(p, t, kind);
+    if (*err != ETS_OK) {
+        ets_release_key(t, *stripe);
+        return NULL;
+    }
+    return t;
+}
+
+void ets_release_key(EtsTable *t, EtsStripe *stripe)
+{
+    if (!stripe) {
+        ets_release(t);
+        return;
+    }
+    stripe_unlock(stripe);
+    bool crowded = !t->dead && t->count > t->store.hash.nbuckets;
+    pthread_rwlock_unlock(&t->lock);
+    if (crowded) {
+        lock(t, ETS_WRITE);
+        ets_release(t);
+    } else {
+        resource_release(t);
+    }
 }
 
 EtsTable *ets_acquire_any(Term id, EtsLockKind kind)
@@ -69,7 +153,8 @@ EtsTable *ets_acquire_any(Term id, EtsLockKind kind)
     if (!t) return NULL;
     lock(t, kind);
     if (t->dead) {
-        ets_release(t);
+        unlock(t);
+        resource_release(t);
         return NULL;
     }
     return t;
@@ -90,10 +175,9 @@ EtsTable *ets_acquire(Process *p, Term id, EtsLockKind kind, EtsError *err)
         *err = ETS_ERR_ID;
         return NULL;
     }
-    if (t->protection != ETS_PUBLIC && atomic_load(&t->owner) != p->pid &&
-        (t->protection == ETS_PRIVATE || kind == ETS_WRITE)) {
+    *err = check_access(p, t, kind);
+    if (*err != ETS_OK) {
         ets_release(t);
-        *err = ETS_ERR_ACCESS;
         return NULL;
     }
     return t;
@@ -137,6 +221,11 @@ EtsTable *ets_table_create(Process *p, Term name, bool is_named)
 
 bool ets_registry_add(EtsTable *t)
 {
+    if (ets_is_hash(t) && t->write_concurrency) {
+        t->stripes = calloc(ETS_STRIPES, sizeof *t->stripes);
+        if (!t->stripes) abort();
+        t->striped = true;
+    }
     if (ets_is_hash(t)) ets_hash_init(t);
     else ets_tree_init(t);
     pthread_rwlock_wrlock(&registry_lock);
@@ -203,7 +292,7 @@ void ets_table_destroy(EtsTable *t)
     ets_object_free(t->heir_data);
     t->heir_data = NULL;
     free_fixes(t);
-    pthread_rwlock_unlock(&t->lock);
+    unlock(t);
     pthread_rwlock_wrlock(&registry_lock);
     if (t->named) unlink_name(t);
     if (t->prev_live) t->prev_live->next_live = t->next_live;
@@ -307,7 +396,7 @@ static void owner_exited(Process *p, Term reason)
     EtsTable **all = hold_all(&n);
     for (size_t i = 0; i < n; i++) {
         EtsTable *t = all[i];
-        pthread_rwlock_wrlock(&t->lock);
+        lock(t, ETS_WRITE);
         if (!t->dead) drop_fixes_of(t, p->pid);
         if (t->dead || atomic_load(&t->owner) != p->pid) {
             ets_release(t);

@@ -11,6 +11,8 @@
 #define EMBER_ETS_TABLE_H
 
 #include <pthread.h>
+#include <stdalign.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -28,6 +30,15 @@ typedef struct EtsFix {
     long count;
 } EtsFix;
 
+/* With write_concurrency, a hash table's single-key operations run under its
+ * lock held for reading plus the spinlock of the key's stripe; a bucket
+ * always falls in one stripe because both counts are powers of two. Anything
+ * else on such a table takes the lock for writing. */
+#define ETS_STRIPES 64
+typedef struct EtsStripe {
+    alignas(64) atomic_bool busy;
+} EtsStripe;
+
 typedef struct EtsTable {
     pthread_rwlock_t lock;
     struct EtsTable *prev_live, *next_live; /* registry list, under its lock */
@@ -35,6 +46,9 @@ typedef struct EtsTable {
     uint64_t number;                        /* the tid's reference number */
     Term name;                              /* atom */
     bool named, dead;
+    bool striped;   /* hash table with write_concurrency: see EtsStripe */
+    bool exclusive; /* the lock is held for writing (set by its holder) */
+    EtsStripe *stripes;
     EtsType type;
     EtsProtection protection;
     unsigned keypos;
@@ -44,8 +58,8 @@ typedef struct EtsTable {
     EtsObject *heir_data;    /* {HeirData} copied, or NULL */
     EtsFix *fixes;
     int64_t fix_time_ns;     /* monotonic time of the first fixation */
-    size_t count;            /* objects */
-    size_t object_bytes;
+    _Atomic size_t count;    /* objects */
+    _Atomic size_t object_bytes;
     union {
         struct { EtsObject **buckets; size_t nbuckets; } hash;
         struct { EtsObject *root; } tree;
@@ -81,6 +95,10 @@ typedef enum EtsLockKind { ETS_READ, ETS_WRITE } EtsLockKind;
  * check for p; NULL with *err set otherwise. Release it with ets_release. */
 EtsTable *ets_acquire(Process *p, Term id, EtsLockKind kind, EtsError *err);
 void ets_release(EtsTable *t);
+/* For an operation on one key: as ets_acquire, but a striped table is held
+ * for reading with the key's stripe locked (*stripe, NULL otherwise). */
+EtsTable *ets_acquire_key(Process *p, Term id, EtsLockKind kind, Term key, EtsStripe **stripe, EtsError *err);
+void ets_release_key(EtsTable *t, EtsStripe *stripe);
 /* As ets_acquire without the protection check (info/1,2 read any table). */
 EtsTable *ets_acquire_any(Term id, EtsLockKind kind);
 
