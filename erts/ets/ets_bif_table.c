@@ -89,6 +89,7 @@ Term bif_ets_new_2(Process *p, const Term *args)
     if (o.heir != ATOM_none) t->heir_data = heir_data_object(p, o.heir_data);
     if (!ets_registry_add(t)) {
         ets_object_free(t->heir_data);
+        t->dead = true;
         ets_table_clear(t);
         resource_release(t);
         return ets_raise(p, ETS_ERR_ALREADY_EXISTS);
