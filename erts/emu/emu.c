@@ -974,6 +974,12 @@ call_export:
             Term r = ce->bif(p, x);
             if (r == TERM_NONE) {
                 if (emu_is_retry(p)) goto bif_retry;
+                if (emu_is_trap(p)) {
+                    /* go on in the trap's function, after a yield */
+                    ce = (Export *)p->st.trap_export;
+                    for (unsigned i = 0; i < ce->arity; i++) x[i] = p->st.trap_args[i];
+                    goto bif_retry;
+                }
                 RAISE(pc, emu_bif_frame(p, ce, x));
             }
             x[0] = r;

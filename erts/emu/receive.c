@@ -4,6 +4,7 @@
 #include "emu/receive.h"
 
 #include "atom/atom.h"
+#include "load/export.h"
 #include "emu/frames.h"
 #include "proc/plinks.h"
 #include "proc/registry.h"
@@ -166,6 +167,15 @@ Term proc_retry(Process *p)
 {
     p->fclass = TERM_NONE;
     p->freason = ATOM_ember_retry;
+    return TERM_NONE;
+}
+
+Term proc_trap(Process *p, const Export *to, const Term *args)
+{
+    for (unsigned i = 0; i < to->arity && i < PROC_TRAP_ARGS; i++) p->st.trap_args[i] = args[i];
+    p->st.trap_export = to;
+    p->fclass = TERM_NONE;
+    p->freason = ATOM_ember_trap;
     return TERM_NONE;
 }
 

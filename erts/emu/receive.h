@@ -41,4 +41,12 @@ void proc_request_yield(Process *p);
 Term proc_retry(Process *p);
 static inline bool emu_is_retry(const Process *p) { return p->fclass == TERM_NONE && p->freason == ATOM_ember_retry; }
 
+/* Returned by a BIF (called through call_ext) with more work to do than one
+ * call should: the caller yields, then goes on as a tail call of `to` with
+ * these arguments (at most PROC_TRAP_ARGS) in place of the BIF's, so that a
+ * long operation is cut into slices. */
+struct Export;
+Term proc_trap(Process *p, const struct Export *to, const Term *args);
+static inline bool emu_is_trap(const Process *p) { return p->fclass == TERM_NONE && p->freason == ATOM_ember_trap; }
+
 #endif

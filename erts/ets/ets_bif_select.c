@@ -13,6 +13,8 @@
 #include "bif/bif_util.h"
 #include "ets/ets_store.h"
 #include "ets/matchspec.h"
+#include "load/export.h"
+#include "emu/receive.h"
 #include "term/compare.h"
 #include "term/resource.h"
 
@@ -25,6 +27,7 @@ typedef struct Select {
     SelectMode mode;
     Term result, *tail; /* SEL_LIST: results in scan order */
     size_t got, limit, visited;
+    size_t budget; /* whole-table scans: objects to visit in this slice (0: all) */
     /* SEL_REPLACE: the new objects, validated before any is stored */
     Term *repl;
     const EtsObject **replaced;
@@ -44,9 +47,18 @@ static bool same_key(const EtsTable *t, Term a, Term b)
     return ets_is_hash(t) ? term_eq_exact(a, b) : term_compare(a, b) == 0;
 }
 
+static int visit_one(Select *s, const EtsObject *o);
+
 static int visit(void *ctx, const EtsObject *o)
 {
     Select *s = ctx;
+    int flags = visit_one(s, o);
+    if (s->budget && s->visited >= s->budget) flags |= ETS_VISIT_STOP;
+    return flags;
+}
+
+static int visit_one(Select *s, const EtsObject *o)
+{
     s->visited++;
     Term r;
     if (!ms_run(s->p, s->ms, o->tuple, s->mode == SEL_LIST || s->mode == SEL_REPLACE, &r)) return ETS_VISIT_NEXT;
@@ -116,9 +128,96 @@ static Term make_continuation(Process *p, Select *s, const EtsCursor *c, bool re
     return cont;
 }
 
+/* ---- whole-table scans, in slices ----
+ * select/2, match/2, match_object/2, select_count and select_delete visit at
+ * most SCAN_SLICE objects per call; with more to do, the BIF traps to
+ * ets:'$select_continue'/1 with its state, {Tid, Mode, Reverse, Bucket, Skip,
+ * HasKey, Key, Ms, Acc}, and the process yields in between. Acc holds the
+ * earlier slices' result lists, newest first (or the count so far). */
+
+#define SCAN_SLICE 4000
+
+static Term trap_to_continue(Process *p, Term state)
+{
+    static const Export *cont;
+    if (!cont) cont = export_get(ATOM_ets, atom_from_cstr("$select_continue"), 1);
+    return proc_trap(p, cont, &state);
+}
+
+/* The earlier slices (newest first) copied in front of the last one. */
+static Term join_slices(Process *p, Term slices, Term last)
+{
+    Term r = last;
+    for (; term_is_list(slices); slices = term_tail(slices)) {
+        Term head = r, *tail = &head;
+        for (Term l = term_head(slices); term_is_list(l); l = term_tail(l)) {
+            Term *cell = proc_alloc(p, 2);
+            *tail = term_cons(cell, term_head(l), TERM_NIL);
+            tail = &cell[1];
+        }
+        *tail = r;
+        r = head;
+    }
+    return r;
+}
+
+static Term scan_whole(Process *p, Term id, MatchSpec *ms, Term ms_ref, SelectMode mode, EtsCursor *c,
+                       bool reverse, Term acc)
+{
+    EtsError err;
+    EtsTable *t = ets_acquire(p, id, mode == SEL_DELETE ? ETS_WRITE : ETS_READ, &err);
+    if (!t) return ets_raise(p, err);
+    Select s = {.p = p, .t = t, .ms = ms, .mode = mode, .result = TERM_NIL, .budget = SCAN_SLICE};
+    s.tail = &s.result;
+    /* deletion goes through the store's scan, which may unlink as it goes */
+    bool done = mode == SEL_DELETE ? ets_store_scan(t, c, reverse, visit, &s) : scan(&s, c, reverse);
+    bif_charge_cells(p, s.visited * 4);
+    bool has_key = !done && !ets_is_hash(t) && c->last;
+    Term key = has_key ? ets_copy_to_process(p, c->last->key) : TERM_NIL;
+    if (c->last && c->last_doomed) ets_tree_delete_key(t, c->last->key);
+    Term tid = done ? TERM_NIL : ets_tid_term(p, t);
+    ets_release(t);
+    Term part = mode == SEL_LIST ? s.result : term_make_small((SInt)s.got);
+    if (done) {
+        if (mode == SEL_LIST) return join_slices(p, acc, part);
+        return term_make_small(term_small_value(acc) + (SInt)s.got);
+    }
+    Term next = mode == SEL_LIST ? term_cons(proc_alloc(p, 2), part, acc)
+                                 : term_make_small(term_small_value(acc) + (SInt)s.got);
+    Term *e;
+    Term state = bif_alloc_tuple(p, 9, &e);
+    e[0] = tid;
+    e[1] = term_make_small(mode);
+    e[2] = reverse ? ATOM_true : ATOM_false;
+    e[3] = term_make_small((SInt)c->bucket);
+    e[4] = term_make_small((SInt)c->skip);
+    e[5] = has_key ? ATOM_true : ATOM_false;
+    e[6] = key;
+    e[7] = ms_ref != TERM_NONE ? ms_ref : ms_term(p, ms);
+    e[8] = next;
+    return trap_to_continue(p, state);
+}
+
+Term bif_ets_select_continue_1(Process *p, const Term *args)
+{
+    Term st = args[0];
+    if (!term_is_tuple(st) || term_tuple_arity(st) != 9) return ets_raise(p, ETS_BADARG);
+    const Term *e = term_tuple_elements(st);
+    MatchSpec *ms = ms_from_term(e[7]);
+    SInt mode = term_is_small(e[1]) ? term_small_value(e[1]) : -1;
+    bool acc_ok = mode == SEL_LIST ? term_is_list(e[8]) || term_is_nil(e[8]) : term_is_small(e[8]);
+    if (!ms || (mode != SEL_LIST && mode != SEL_COUNT && mode != SEL_DELETE) || !acc_ok || !term_is_small(e[3]) ||
+        term_small_value(e[3]) < 0 || !term_is_small(e[4]) || term_small_value(e[4]) < 0)
+        return ets_raise(p, ETS_BADARG);
+    EtsCursor c = {.bucket = (size_t)term_small_value(e[3]), .skip = (size_t)term_small_value(e[4]),
+                   .has_key = e[5] == ATOM_true, .key = e[6]};
+    return scan_whole(p, e[0], ms, e[7], (SelectMode)mode, &c, e[2] == ATOM_true, e[8]);
+}
+
 /* One chunk (limit > 0) or the whole table (limit 0) from cursor c. */
 static Term select_from(Process *p, Term id, MatchSpec *ms, size_t limit, EtsCursor *c, bool reverse)
 {
+    if (limit == 0) return scan_whole(p, id, ms, TERM_NONE, SEL_LIST, c, reverse, TERM_NIL);
     EtsError err;
     EtsTable *t = ets_acquire(p, id, ETS_READ, &err);
     if (!t) return ets_raise(p, err);
@@ -206,9 +305,24 @@ Term bif_ets_match_object_3(Process *p, const Term *args)
     return select_tab(p, args[0], pattern_spec(p, args[1], ATOM_ms_object), args[2], false);
 }
 
-/* select_count, select_delete and select_replace walk the whole table. */
+/* select_count and select_delete walk the whole table in slices;
+ * select_replace checks every replacement before it stores any, in one go. */
 static Term select_all(Process *p, Term id, Term spec, SelectMode mode)
 {
+    if (mode != SEL_REPLACE) {
+        MatchSpec *ms = compile_arg(spec);
+        if (!ms) {
+            EtsError err;
+            EtsTable *t = ets_acquire(p, id, ETS_READ, &err);
+            if (!t) return ets_raise(p, err);
+            ets_release(t);
+            return ets_raise(p, ETS_BADARG);
+        }
+        EtsCursor c = {0};
+        Term r = scan_whole(p, id, ms, TERM_NONE, mode, &c, false, term_make_small(0));
+        ms_release(ms);
+        return r;
+    }
     EtsError err;
     EtsTable *t = ets_acquire(p, id, mode == SEL_COUNT ? ETS_READ : ETS_WRITE, &err);
     if (!t) return ets_raise(p, err);
@@ -221,11 +335,9 @@ static Term select_all(Process *p, Term id, Term spec, SelectMode mode)
     Select s = {.p = p, .t = t, .ms = ms, .mode = mode, .result = TERM_NIL};
     s.tail = &s.result;
     EtsCursor c = {0};
-    /* deletion goes through the full scan, which may unlink as it goes */
-    if (mode == SEL_DELETE) ets_store_scan(t, &c, false, visit, &s);
-    else scan(&s, &c, false);
-    Term r = term_make_small((SInt)s.got);
-    if (mode == SEL_REPLACE) {
+    scan(&s, &c, false);
+    Term r;
+    {
         if (s.bad_replacement) {
             r = ets_raise(p, ETS_BADARG);
         } else {

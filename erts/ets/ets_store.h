@@ -16,6 +16,8 @@ typedef struct EtsCursor {
     bool has_key;
     Term key;
     const EtsObject *last; /* the last object visited, valid while locked */
+    bool last_doomed;      /* tree: last is to be deleted, by the caller, once it has
+                              taken the key to resume after */
 } EtsCursor;
 
 enum { ETS_VISIT_NEXT = 0, ETS_VISIT_STOP = 1, ETS_VISIT_DELETE = 2 };

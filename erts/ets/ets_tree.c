@@ -199,7 +199,8 @@ EtsObject *ets_tree_nth(const EtsTable *t, size_t i)
 
 /* In-order scan with an explicit stack; reversed scans mirror every step. The
  * cursor's key, when set, says where the previous chunk stopped. Objects the
- * visitor deletes are collected and removed once the scan is over. */
+ * visitor deletes are collected and removed once the scan is over, except the
+ * one it stops at (see EtsCursor.last_doomed). */
 bool ets_tree_scan(EtsTable *t, EtsCursor *c, bool reverse, EtsVisitFn fn, void *ctx)
 {
     int fwd = reverse ? 0 : 1; /* the side we move towards */
@@ -226,7 +227,10 @@ bool ets_tree_scan(EtsTable *t, EtsCursor *c, bool reverse, EtsVisitFn fn, void 
         EtsObject *o = stack[--sp];
         int r = fn(ctx, o);
         c->last = o;
-        if (r & ETS_VISIT_DELETE) {
+        c->last_doomed = false;
+        if ((r & ETS_VISIT_DELETE) && (r & ETS_VISIT_STOP)) {
+            c->last_doomed = true;
+        } else if (r & ETS_VISIT_DELETE) {
             if (ndoomed == cap) {
                 cap = cap ? cap * 2 : 64;
                 doomed = realloc(doomed, cap * sizeof *doomed);
@@ -240,10 +244,7 @@ bool ets_tree_scan(EtsTable *t, EtsCursor *c, bool reverse, EtsVisitFn fn, void 
         }
         for (EtsObject *n = o->link[fwd]; n; n = n->link[!fwd]) stack[sp++] = n;
     }
-    for (size_t i = 0; i < ndoomed; i++) {
-        if (c->last == doomed[i]) c->last = NULL;
-        ets_tree_delete_key(t, doomed[i]->key);
-    }
+    for (size_t i = 0; i < ndoomed; i++) ets_tree_delete_key(t, doomed[i]->key);
     free(doomed);
     return done;
 }

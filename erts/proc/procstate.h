@@ -60,6 +60,8 @@ typedef struct RecvMarker {
     bool bound;
 } RecvMarker;
 
+#define PROC_TRAP_ARGS 4
+
 typedef struct ProcState {
     pthread_mutex_t lock;
     Message *inbox, **inbox_tail; /* (lock) signals not yet seen by the receiver */
@@ -100,6 +102,8 @@ typedef struct ProcState {
     int sched_index;          /* the scheduler whose queue it last joined */
     bool scheduled;           /* runs on the schedulers (not a bare proc_new process) */
     const void *retry_export; /* the BIF (Export *) to call again when resumed */
+    const void *trap_export;  /* proc_trap: the function (Export *) to go on in */
+    Term trap_args[PROC_TRAP_ARGS]; /* and its arguments, until the call copies them */
     _Atomic uint32_t exit_hooks; /* ProcExitHook bits: subsystems to tell when it ends (proc/pexit.h) */
 } ProcState;
 
