@@ -62,7 +62,7 @@ typedef struct EtsTable {
     _Atomic size_t object_bytes;
     union {
         struct { EtsObject **buckets; size_t nbuckets; } hash;
-        struct { EtsObject *root; } tree;
+        struct { EtsObject *root; struct EtsTreeWalk *walk; } tree;
     } store;
 } EtsTable;
 

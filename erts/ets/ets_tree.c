@@ -2,6 +2,7 @@
  * keys, compared by == (so 1 and 1.0 are one key, as in OTP). The height of
  * a tree of a billion objects stays under 45, so the recursive updates and
  * the fixed scan stack below are safe. */
+#include <stdatomic.h>
 #include <stdlib.h>
 
 #include "ets/ets_store.h"
@@ -9,7 +10,27 @@
 
 #define MAX_HEIGHT 64
 
-void ets_tree_init(EtsTable *t) { t->store.tree.root = NULL; }
+/* The path from the root to the object a walk (first/next/last/prev) last
+ * returned, so the next step from that key costs O(1) amortized instead of a
+ * descent from the root. Readers share it under the table's read lock, so one
+ * reader at a time takes it (the others descend as before); every change of
+ * the tree happens under the write lock and forgets it. */
+typedef struct EtsTreeWalk {
+    atomic_flag busy;
+    int depth; /* 0: nothing remembered */
+    EtsObject *path[MAX_HEIGHT];
+} EtsTreeWalk;
+
+static void forget_walk(EtsTable *t)
+{
+    if (t->store.tree.walk) t->store.tree.walk->depth = 0;
+}
+
+void ets_tree_init(EtsTable *t)
+{
+    t->store.tree.root = NULL;
+    t->store.tree.walk = calloc(1, sizeof(EtsTreeWalk)); /* NULL: walks just descend */
+}
 
 static void free_tree(EtsObject *o)
 {
@@ -25,6 +46,11 @@ void ets_tree_clear(EtsTable *t)
 {
     free_tree(t->store.tree.root);
     t->store.tree.root = NULL;
+    forget_walk(t);
+    if (t->dead) {
+        free(t->store.tree.walk);
+        t->store.tree.walk = NULL;
+    }
     t->count = 0;
     t->object_bytes = 0;
 }
@@ -114,6 +140,7 @@ void ets_tree_put(EtsTable *t, EtsObject *o)
     bool grew;
     o->link[0] = o->link[1] = NULL;
     o->height = 1;
+    forget_walk(t);
     t->store.tree.root = insert(t, t->store.tree.root, o, &old, &grew);
     t->count++;
     t->object_bytes += ets_object_bytes(o);
@@ -155,6 +182,7 @@ static EtsObject *delete(const EtsTable *t, EtsObject *root, Term key, EtsObject
 size_t ets_tree_delete_key(EtsTable *t, Term key)
 {
     EtsObject *gone = NULL;
+    forget_walk(t);
     t->store.tree.root = delete(t, t->store.tree.root, key, &gone);
     if (!gone) return 0;
     t->count--;
@@ -163,32 +191,61 @@ size_t ets_tree_delete_key(EtsTable *t, Term key)
     return 1;
 }
 
-static EtsObject *extreme(const EtsTable *t, int d)
+/* Steps the remembered path to the in-order neighbour on side d (1: next,
+ * 0: previous) of its last node; depth 0 when there is none. */
+static void step_path(EtsTreeWalk *w, int d)
 {
-    EtsObject *o = t->store.tree.root;
-    while (o && o->link[d]) o = o->link[d];
-    return o;
+    EtsObject *o = w->path[w->depth - 1];
+    if (o->link[d]) {
+        for (o = o->link[d]; o; o = o->link[!d]) w->path[w->depth++] = o;
+        return;
+    }
+    /* climb while we come up from side d; the parent we reach from the other side is it */
+    while (w->depth > 1 && w->path[w->depth - 2]->link[d] == w->path[w->depth - 1]) w->depth--;
+    w->depth--;
 }
-EtsObject *ets_tree_first(const EtsTable *t) { return extreme(t, 0); }
-EtsObject *ets_tree_last(const EtsTable *t) { return extreme(t, 1); }
 
-/* The nearest object beyond key on side d (1: above, 0: below). */
-static EtsObject *neighbour(const EtsTable *t, Term key, int d)
+/* The path to the extreme object on side d, or to the neighbour of key on
+ * side d, descended from the root into w. */
+static void descend(const EtsTable *t, EtsTreeWalk *w, const Term *key, int d)
 {
-    EtsObject *o = t->store.tree.root, *best = NULL;
-    while (o) {
-        int c = cmp_key(t, key, o);
+    int depth = 0, best = 0;
+    for (EtsObject *o = t->store.tree.root; o;) {
+        w->path[depth++] = o;
+        if (!key) {
+            best = depth;
+            o = o->link[d];
+            continue;
+        }
+        int c = cmp_key(t, *key, o);
         if (d ? c < 0 : c > 0) {
-            best = o;
+            best = depth;
             o = o->link[!d];
         } else {
             o = o->link[d];
         }
     }
-    return best;
+    w->depth = best;
 }
-EtsObject *ets_tree_next(const EtsTable *t, Term key) { return neighbour(t, key, 1); }
-EtsObject *ets_tree_prev(const EtsTable *t, Term key) { return neighbour(t, key, 0); }
+
+/* One walk step: the extreme object on side d (key NULL) or key's neighbour
+ * there, from the remembered path when it ends at key. */
+static EtsObject *walk(const EtsTable *t, const Term *key, int d)
+{
+    EtsTreeWalk *w = t->store.tree.walk, local;
+    bool shared = w && !atomic_flag_test_and_set_explicit(&w->busy, memory_order_acquire);
+    if (!shared) w = &local;
+    if (shared && key && w->depth > 0 && cmp_key(t, *key, w->path[w->depth - 1]) == 0) step_path(w, d);
+    else descend(t, w, key, d);
+    EtsObject *o = w->depth > 0 ? w->path[w->depth - 1] : NULL;
+    if (shared) atomic_flag_clear_explicit(&w->busy, memory_order_release);
+    return o;
+}
+
+EtsObject *ets_tree_first(const EtsTable *t) { return walk(t, NULL, 0); }
+EtsObject *ets_tree_last(const EtsTable *t) { return walk(t, NULL, 1); }
+EtsObject *ets_tree_next(const EtsTable *t, Term key) { return walk(t, &key, 1); }
+EtsObject *ets_tree_prev(const EtsTable *t, Term key) { return walk(t, &key, 0); }
 
 EtsObject *ets_tree_nth(const EtsTable *t, size_t i)
 {

@@ -123,6 +123,47 @@ START_TEST(tree_neighbours_and_positions)
 }
 END_TEST
 
+/* The nearest key beyond k on side d among 0..LIMIT-1, by lookups only. */
+#define LIMIT 3000
+static SInt brute_neighbour(const EtsTable *t, SInt k, int d)
+{
+    for (SInt i = d ? k + 1 : k - 1; i >= 0 && i < LIMIT; i += d ? 1 : -1)
+        if (ets_tree_lookup(t, term_make_small(i))) return i;
+    return -1;
+}
+
+START_TEST(tree_walks_step_through_changes)
+{
+    /* next/prev steps from the remembered path must agree with lookups, also
+     * when the tree changes between two steps */
+    EtsTable *t = new_table(ETS_ORDERED_SET);
+    for (SInt k = 0; k < LIMIT; k += 3) put(t, term_make_small(k), k);
+    unsigned seed = 99;
+    for (int d = 1; d >= 0; d--) {
+        const EtsObject *o = d ? ets_tree_first(t) : ets_tree_last(t);
+        size_t steps = 0;
+        while (o) {
+            SInt k = term_small_value(o->key);
+            seed = seed * 1103515245u + 12345u;
+            SInt other = (SInt)(seed % LIMIT);
+            if (seed % 7 == 0) put(t, term_make_small(other), 0);
+            else if (seed % 7 == 1 && other != k) ets_tree_delete_key(t, term_make_small(other));
+            SInt want = brute_neighbour(t, k, d);
+            o = d ? ets_tree_next(t, term_make_small(k)) : ets_tree_prev(t, term_make_small(k));
+            ck_assert_int_eq(o ? term_small_value(o->key) : -1, want);
+            steps++;
+        }
+        ck_assert_uint_gt(steps, 500);
+    }
+    checked_height(t->store.tree.root);
+    /* a step from a key that is not the remembered one descends */
+    put(t, term_make_small(1500), 0);
+    ck_assert_int_eq(term_small_value(ets_tree_next(t, term_make_small(1500))->key), brute_neighbour(t, 1500, 1));
+    ck_assert_int_eq(term_small_value(ets_tree_prev(t, term_make_small(1500))->key), brute_neighbour(t, 1500, 0));
+    free_table(t);
+}
+END_TEST
+
 START_TEST(tree_integer_and_float_keys_collide)
 {
     EtsTable *t = new_table(ETS_ORDERED_SET);
@@ -209,6 +250,7 @@ int main(void)
     TCase *tc = tcase_create("stores");
     tcase_add_test(tc, tree_keeps_order_and_balance);
     tcase_add_test(tc, tree_neighbours_and_positions);
+    tcase_add_test(tc, tree_walks_step_through_changes);
     tcase_add_test(tc, tree_integer_and_float_keys_collide);
     tcase_add_test(tc, hash_grows_and_finds_everything);
     tcase_add_test(tc, bags_keep_insertion_order);
