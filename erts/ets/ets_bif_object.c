@@ -196,9 +196,11 @@ Term bif_ets_internal_delete_all_2(Process *p, const Term *args)
     EtsTable *t = ets_acquire(p, args[0], ETS_WRITE, &err);
     if (!t) return ets_raise(p, err);
     size_t n = t->count;
-    ets_table_clear(t);
+    EtsGarbage g;
+    bool any = ets_store_detach(t, &g);
     ets_release(t);
-    return term_make_small((SInt)n);
+    Term r = term_make_small((SInt)n);
+    return any ? ets_free_detached(p, &g, r) : r;
 }
 
 /* ---- update_counter and update_element ---- */

@@ -103,8 +103,10 @@ Term bif_ets_delete_1(Process *p, const Term *args)
     EtsError err;
     EtsTable *t = ets_acquire(p, args[0], ETS_WRITE, &err);
     if (!t) return ets_raise(p, err);
+    EtsGarbage g;
+    bool any = ets_store_detach(t, &g);
     ets_table_destroy(t);
-    return ATOM_true;
+    return any ? ets_free_detached(p, &g, ATOM_true) : ATOM_true;
 }
 
 Term bif_ets_whereis_1(Process *p, const Term *args)

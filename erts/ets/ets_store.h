@@ -45,6 +45,23 @@ EtsObject *ets_hash_next(const EtsTable *t, Term key, bool *found);
 /* False when the scan was stopped by fn (the cursor then says where). */
 bool ets_hash_scan(EtsTable *t, EtsCursor *c, EtsVisitFn fn, void *ctx);
 
+/* ---- detached objects, freed in slices (ets_garbage.c) ---- */
+typedef struct EtsGarbage {
+    bool tree;
+    EtsObject *root;                /* tree */
+    EtsObject **buckets, *chain;    /* hash: the old bucket array, the chain being freed */
+    size_t nbuckets, next_bucket;
+} EtsGarbage;
+/* Moves every object of t into g, leaving t empty as after a clear; false
+ * (and nothing to free) when t was empty. */
+bool ets_store_detach(EtsTable *t, EtsGarbage *g);
+/* Frees up to budget objects of g (*freed says how many); true when g is
+ * empty and owns nothing more. */
+bool ets_garbage_free_some(EtsGarbage *g, size_t budget, size_t *freed);
+/* Frees g's objects in slices, the process yielding in between; returns
+ * result (or traps, to return it in the end). Call it with no table locked. */
+Term ets_free_detached(Process *p, EtsGarbage *g, Term result);
+
 /* ---- trees ---- */
 void ets_tree_init(EtsTable *t);
 void ets_tree_clear(EtsTable *t);

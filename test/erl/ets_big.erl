@@ -1,6 +1,6 @@
 %% ETS operations over tables big enough that the runtime cuts them into
 %% slices (select, match, tab2list, select_count and select_delete over
-%% 30,000 objects), with other processes running and writing meanwhile.
+%% 30,000 objects; delete_all_objects and delete of 60,000), with other processes running and writing meanwhile.
 %% ember-otp-libs: stdlib
 -module(ets_big).
 -export([main/0]).
@@ -30,7 +30,13 @@ big(Type) ->
                     ets:info(T, size)}),
     erlang:display({left, lists:usort([R || {_, R, _} <- ets:tab2list(T)])}),
     erlang:display({delete_all, ets:select_delete(T, [{'_', [], [true]}]), ets:info(T, size)}),
-    ets:delete(T).
+    %% emptying and deleting big tables also goes in slices
+    Fill = [{K, K rem 10, K} || K <- lists:seq(1, ?N * 2)],
+    ets:insert(T, Fill),
+    erlang:display({delete_all_objects, ets:delete_all_objects(T), ets:info(T, size), ets:first(T)}),
+    ets:insert(T, Fill),
+    erlang:display({refilled, ets:info(T, size), ets:lookup(T, ?N)}),
+    erlang:display({deleted, ets:delete(T), ets:info(T, size)}).
 
 %% A process keeps running while another scans a big table, and writers to
 %% the same table do not disturb the scan's result.

@@ -164,6 +164,35 @@ START_TEST(tree_walks_step_through_changes)
 }
 END_TEST
 
+START_TEST(detached_objects_are_freed_in_slices)
+{
+    EtsType types[] = {ETS_ORDERED_SET, ETS_SET, ETS_DUPLICATE_BAG};
+    for (size_t i = 0; i < sizeof types / sizeof *types; i++) {
+        EtsTable *t = new_table(types[i]);
+        for (SInt k = 0; k < 5000; k++) put(t, term_make_small(k), k);
+        EtsGarbage g;
+        ck_assert(ets_store_detach(t, &g));
+        ck_assert_uint_eq(t->count, 0);
+        ck_assert_ptr_null(ets_store_lookup(t, term_make_small(7)));
+        put(t, term_make_small(7), 1); /* the table is usable at once */
+        ck_assert_uint_eq(t->count, 1);
+        size_t total = 0, slices = 0, n;
+        while (!ets_garbage_free_some(&g, 100, &n)) {
+            ck_assert_uint_le(n, 100);
+            total += n;
+            slices++;
+        }
+        total += n;
+        ck_assert_uint_eq(total, 5000);
+        ck_assert_uint_ge(slices, 49);
+        free_table(t);
+        EtsTable *empty = new_table(types[i]);
+        ck_assert(!ets_store_detach(empty, &g));
+        free_table(empty);
+    }
+}
+END_TEST
+
 START_TEST(tree_integer_and_float_keys_collide)
 {
     EtsTable *t = new_table(ETS_ORDERED_SET);
@@ -251,6 +280,7 @@ int main(void)
     tcase_add_test(tc, tree_keeps_order_and_balance);
     tcase_add_test(tc, tree_neighbours_and_positions);
     tcase_add_test(tc, tree_walks_step_through_changes);
+    tcase_add_test(tc, detached_objects_are_freed_in_slices);
     tcase_add_test(tc, tree_integer_and_float_keys_collide);
     tcase_add_test(tc, hash_grows_and_finds_everything);
     tcase_add_test(tc, bags_keep_insertion_order);
