@@ -279,8 +279,8 @@ static Term info_item(Process *p, EtsTable *t, Term item)
     if (item == ATOM_fixed) return boolean(ets_is_fixed(t));
     if (item == ATOM_safe_fixed) return fix_info(p, t, false);
     if (item == ATOM_safe_fixed_monotonic_time) return fix_info(p, t, true);
-    if (item == ATOM_binary) return bif_not_implemented(p, "ets_info_binary");
-    if (item == ATOM_stats) return bif_not_implemented(p, "ets_info_stats");
+    if (item == ATOM_binary) return ets_info_binary(p, t);
+    if (item == ATOM_stats) return ets_info_stats(p, t);
     return TERM_NONE;
 }
 

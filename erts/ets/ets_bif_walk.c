@@ -11,29 +11,30 @@ static Term key_or_end(Process *p, const EtsTable *t, const EtsObject *o)
     return o ? ets_copy_to_process(p, o->key) : ATOM_end_of_table;
 }
 
-static Term walk_start(Process *p, Term id, bool last)
+/* errors: the module that explains the caller's errors (ets or erts_internal). */
+static Term walk_start(Process *p, Term id, bool last, Term errors)
 {
     EtsError err;
     EtsTable *t = ets_acquire(p, id, ETS_READ, &err);
-    if (!t) return ets_raise(p, err);
+    if (!t) return ets_raise_from(p, err, errors);
     const EtsObject *o = ets_is_hash(t) ? ets_hash_first(t) : last ? ets_tree_last(t) : ets_tree_first(t);
     Term r = key_or_end(p, t, o);
     ets_release(t);
     return r;
 }
 
-static Term walk_step(Process *p, Term id, Term key, bool back)
+static Term walk_step(Process *p, Term id, Term key, bool back, Term errors)
 {
     EtsError err;
     EtsTable *t = ets_acquire(p, id, ETS_READ, &err);
-    if (!t) return ets_raise(p, err);
+    if (!t) return ets_raise_from(p, err, errors);
     const EtsObject *o;
     if (ets_is_hash(t)) {
         bool found;
         o = ets_hash_next(t, key, &found);
         if (!found) {
             ets_release(t);
-            return ets_raise(p, ETS_BADARG);
+            return ets_raise_from(p, ETS_BADARG, errors);
         }
     } else {
         o = back ? ets_tree_prev(t, key) : ets_tree_next(t, key);
@@ -43,10 +44,22 @@ static Term walk_step(Process *p, Term id, Term key, bool back)
     return r;
 }
 
-Term bif_ets_first_1(Process *p, const Term *args) { return walk_start(p, args[0], false); }
-Term bif_ets_last_1(Process *p, const Term *args) { return walk_start(p, args[0], true); }
-Term bif_ets_next_2(Process *p, const Term *args) { return walk_step(p, args[0], args[1], false); }
-Term bif_ets_prev_2(Process *p, const Term *args) { return walk_step(p, args[0], args[1], true); }
+#define STDLIB ATOM_erl_stdlib_errors
+Term bif_ets_first_1(Process *p, const Term *args) { return walk_start(p, args[0], false, STDLIB); }
+Term bif_ets_last_1(Process *p, const Term *args) { return walk_start(p, args[0], true, STDLIB); }
+Term bif_ets_next_2(Process *p, const Term *args) { return walk_step(p, args[0], args[1], false, STDLIB); }
+Term bif_ets_prev_2(Process *p, const Term *args) { return walk_step(p, args[0], args[1], true, STDLIB); }
+
+/* erts_internal's walks in storage order, used by its ets_info_binary/1; the
+ * same as first/next here. */
+Term bif_erts_internal_ets_raw_first_1(Process *p, const Term *args)
+{
+    return walk_start(p, args[0], false, ATOM_erl_erts_errors);
+}
+Term bif_erts_internal_ets_raw_next_2(Process *p, const Term *args)
+{
+    return walk_step(p, args[0], args[1], false, ATOM_erl_erts_errors);
+}
 
 /* slot/2: a hash table's bucket I, or an ordered_set's I-th object; one past
  * the end is '$end_of_table', beyond that badarg. */

@@ -45,6 +45,10 @@ EtsObject *ets_hash_next(const EtsTable *t, Term key, bool *found);
 /* False when the scan was stopped by fn (the cursor then says where). */
 bool ets_hash_scan(EtsTable *t, EtsCursor *c, EtsVisitFn fn, void *ctx);
 
+/* ets:info/2's binary and stats items (ets_info.c). */
+Term ets_info_binary(Process *p, EtsTable *t);
+Term ets_info_stats(Process *p, EtsTable *t);
+
 /* ---- detached objects, freed in slices (ets_garbage.c) ---- */
 typedef struct EtsGarbage {
     bool tree;

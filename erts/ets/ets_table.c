@@ -93,7 +93,7 @@ static void stripe_unlock(EtsStripe *s) { atomic_store_explicit(&s->busy, false,
 static EtsError check_access(Process *p, EtsTable *t, EtsLockKind kind)
 {
     if (t->dead) return ETS_ERR_ID;
-    if (t->protection != ETS_PUBLIC && atomic_load(&t->owner) != p->pid &&
+    if (t->protection != ETS_PUBLIC && atomic_load(&t->owner) != p->pid && !p->st.ets_super_user &&
         (t->protection == ETS_PRIVATE || kind == ETS_WRITE))
         return ETS_ERR_ACCESS;
     return ETS_OK;
@@ -183,7 +183,9 @@ EtsTable *ets_acquire(Process *p, Term id, EtsLockKind kind, EtsError *err)
     return t;
 }
 
-Term ets_raise(Process *p, EtsError e)
+Term ets_raise(Process *p, EtsError e) { return ets_raise_from(p, e, ATOM_erl_stdlib_errors); }
+
+Term ets_raise_from(Process *p, EtsError e, Term module)
 {
     static const char *const causes[] = {
         [ETS_ERR_ID] = "id",         [ETS_ERR_ACCESS] = "access", [ETS_ERR_BADKEY] = "badkey",
@@ -198,7 +200,7 @@ Term ets_raise(Process *p, EtsError e)
         values[n++] = atom_from_cstr(causes[e]);
     }
     keys[n] = ATOM_module;
-    values[n++] = ATOM_erl_stdlib_errors;
+    values[n++] = module;
     proc_badarg(p);
     p->ferror_info = map_from_pairs(p, keys, values, n);
     return TERM_NONE;

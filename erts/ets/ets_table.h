@@ -88,6 +88,8 @@ typedef enum EtsError {
 
 /* Raises badarg with the error_info map OTP attaches to ETS errors. */
 Term ets_raise(Process *p, EtsError e);
+/* The same, for a BIF of another module (module: its errors module atom). */
+Term ets_raise_from(Process *p, EtsError e, Term module);
 
 typedef enum EtsLockKind { ETS_READ, ETS_WRITE } EtsLockKind;
 

@@ -24,6 +24,8 @@ static void release(const Term *obj)
     else resource_release(magic_ref_resource(obj)->data);
 }
 
+Term *offheap_next(const Term *obj) { return *next_of((Term *)obj); }
+
 void offheap_link(OffHeap *oh, Term *obj)
 {
     *next_of(obj) = oh->first;

@@ -12,6 +12,8 @@
 
 /* Chains the REFC_BIN object or magic reference at obj into oh. */
 void offheap_link(OffHeap *oh, Term *obj);
+/* The entry after obj in its list, NULL at the end. */
+Term *offheap_next(const Term *obj);
 
 /* After a collection has copied every live object: rebuilds oh from the
  * copies and releases the binaries whose REFC_BIN was in the collected area

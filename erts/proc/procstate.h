@@ -89,6 +89,7 @@ typedef struct ProcState {
     size_t fullsweep_after;
     size_t max_heap_size;              /* words, 0: no limit */
     bool max_heap_kill, max_heap_log;  /* the limit's kill and error_logger flags */
+    bool ets_super_user; /* (owner) may read and write every ETS table, as erts_internal:ets_super_user/1 */
 
     /* The generational collector's state (owner; see gc/gc.h). The old
      * generation is a block of its own, NULL until something is promoted. */
