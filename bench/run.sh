@@ -26,6 +26,7 @@ BENCHES=(
   spawn=1000000 ring=80 pingpong=1000000 selective_receive=10000
   ets_set=1000000 ets_insert=1000000 ets_lookup=1000000 ets_counters=1000000
   ets_select=1000000 ets_ordered_walk=1000000 file_io=50000
+  file_chunks=100 file_small=10000
   idle_procs=100000
 )
 declare -A SIZES=()
@@ -150,7 +151,17 @@ mb() { [ -n "$1" ] && awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }' || echo 
 ratio() { awk -v e="$1" -v o="$2" 'BEGIN { if (o > 0 && e > 0) printf "%.2f", e / o; else print "n/a" }'; }
 
 rows=() ratios=() failed=0
-run_args() { echo -noshell -pa "$ebin" -run "bench_$1" main; }
+# A module may name OTP applications on a line "%% bench-otp-libs: erts"; their
+# ebin directories go on the code path of both runtimes (erl has them already).
+otp_root=$(cd "$(dirname "$(readlink -f "$erl")")/.." && pwd)
+otp_libs() {
+  local app dir
+  for app in $(sed -n 's/^%% bench-otp-libs: *//p' "bench/$1.erl" 2>/dev/null | head -n 1); do
+    dir=$(ls -d "$otp_root"/lib/"$app"-*/ebin 2>/dev/null | head -n 1)
+    [ -n "$dir" ] && printf -- '-pa %s ' "$dir"
+  done
+}
+run_args() { echo -noshell -pa "$ebin" $(otp_libs "$1") -run "bench_$1" main; }
 
 echo "bench: startup rows" >&2
 bench_one "" -noshell -s init stop

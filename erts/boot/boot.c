@@ -18,6 +18,8 @@
 #include "proc/spawn.h"
 #include "sched/sched.h"
 #include "ets/ets_table.h"
+#include "io/dirty_io.h"
+#include "io/file_handle.h"
 #include "time/timer.h"
 #include "platform/platform.h"
 #include "term/display.h"
@@ -32,6 +34,8 @@ static void init_subsystems(const BootOptions *o)
     module_table_init();
     emu_init();
     ets_init();
+    dirty_io_init(0);
+    file_handles_init();
     for (int i = 0; i < o->num_path_first; i++) module_path_add_first(o->path_first[i]);
 }
 

@@ -503,6 +503,7 @@ dispatch:
         ckind = K_ONLY;
         if (!ce->bif) goto call_export;
         Term r = ce->bif(p, x);
+        if (r == TERM_NONE && (emu_is_retry(p) || emu_is_trap(p))) goto bif_again;
         /* The stub's own function shows in no trace: the BIF runs in its place. */
         if (r == TERM_NONE) RAISE(NULL, emu_bif_frame(p, ce, x));
         x[0] = r;
@@ -973,13 +974,7 @@ call_export:
         if (ce->bif) {
             Term r = ce->bif(p, x);
             if (r == TERM_NONE) {
-                if (emu_is_retry(p)) goto bif_retry;
-                if (emu_is_trap(p)) {
-                    /* go on in the trap's function, after a yield */
-                    ce = (Export *)p->st.trap_export;
-                    for (unsigned i = 0; i < ce->arity; i++) x[i] = p->st.trap_args[i];
-                    goto bif_retry;
-                }
+                if (emu_is_retry(p) || emu_is_trap(p)) goto bif_again;
                 RAISE(pc, emu_bif_frame(p, ce, x));
             }
             x[0] = r;
@@ -1044,15 +1039,33 @@ badarity:
     TRANSFER();
     RAISE(pc, TERM_NIL);
 
+bif_again:
+    if (emu_is_trap(p)) {
+        /* go on in the trap's function, after a yield */
+        ce = (Export *)p->st.trap_export;
+        for (unsigned i = 0; i < ce->arity; i++) x[i] = p->st.trap_args[i];
+    }
+    /* fall through */
 bif_retry:
     /* The BIF waits for another process: yield, and call it again as a tail
      * call from the continuation the call would have had. */
     TRANSFER();
     ckind = K_ONLY;
-    if (!p->st.scheduled) goto call_export;
+    if (!p->st.scheduled) {
+        p->st.io_waiting = false; /* a bare process just calls again */
+        goto call_export;
+    }
     p->st.retry_export = ce;
     ypc = &spawn_code[2];
     ylive = ce->arity;
+    if (p->st.io_waiting) {
+        /* waits for a dirty I/O job (io/dirty_io.h), which wakes it */
+        p->st.io_waiting = false;
+        emu_push_x(p, x, ylive);
+        p->pc = (CodeWord *)ypc;
+        p->cp = (CodeWord *)cp;
+        return EMU_WAITING;
+    }
 yield:
     emu_push_x(p, x, ylive);
     p->pc = (CodeWord *)ypc;

@@ -103,6 +103,9 @@ typedef struct ProcState {
     int sched_index;          /* the scheduler whose queue it last joined */
     bool scheduled;           /* runs on the schedulers (not a bare proc_new process) */
     const void *retry_export; /* the BIF (Export *) to call again when resumed */
+    void *io_job;             /* (owner) the dirty I/O job of the current BIF call (io/dirty_io.h) */
+    bool io_waiting;          /* (owner) the BIF returned to wait for io_job, not to yield */
+    bool io_ready;            /* (lock) io_job finished: the process is to run again */
     const void *trap_export;  /* proc_trap: the function (Export *) to go on in */
     Term trap_args[PROC_TRAP_ARGS]; /* and its arguments, until the call copies them */
     _Atomic uint32_t exit_hooks; /* ProcExitHook bits: subsystems to tell when it ends (proc/pexit.h) */

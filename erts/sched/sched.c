@@ -124,7 +124,7 @@ static void requeue(Process *p)
 static void after_wait(Process *p)
 {
     pthread_mutex_lock(&p->st.lock);
-    bool again = p->st.inbox || p->st.timeout_fired;
+    bool again = p->st.inbox || p->st.timeout_fired || p->st.io_ready;
     p->st.status = again ? PS_RUNNABLE : PS_WAITING;
     p->st.woken = again;
     pthread_mutex_unlock(&p->st.lock);

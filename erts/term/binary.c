@@ -10,16 +10,23 @@
 #include "gc/offheap.h"
 #include "proc/pmem.h"
 
-Binary *binary_alloc(size_t capacity)
+Binary *binary_try_alloc(size_t capacity)
 {
     Binary *b = malloc(sizeof *b + (capacity ? capacity : 1));
+    if (!b) return NULL;
+    atomic_init(&b->refc, 1);
+    b->capacity = capacity;
+    pmem_binary_add((long)capacity);
+    return b;
+}
+
+Binary *binary_alloc(size_t capacity)
+{
+    Binary *b = binary_try_alloc(capacity);
     if (!b) {
         fprintf(stderr, "ember: cannot allocate a binary of %zu bytes (out of memory)\n", capacity);
         abort();
     }
-    atomic_init(&b->refc, 1);
-    b->capacity = capacity;
-    pmem_binary_add((long)capacity);
     return b;
 }
 
@@ -103,7 +110,12 @@ void binary_copy_bits(uint8_t *dst, size_t dst_off, const uint8_t *src, size_t s
 
 Term binary_new_refc(Process *p, size_t capacity, size_t used, UInt flags)
 {
-    Binary *b = binary_alloc(capacity);
+    return binary_adopt(p, binary_alloc(capacity), used, flags);
+}
+
+Term binary_adopt(Process *p, Binary *b, size_t used, UInt flags)
+{
+    size_t capacity = b->capacity;
     Term *mem = proc_alloc(p, REFC_BIN_WORDS);
     mem[0] = header_make(HDR_REFC_BIN, REFC_BIN_WORDS - 1);
     mem[1] = used;

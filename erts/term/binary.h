@@ -106,6 +106,9 @@ Term binary_from_bytes(Process *p, const void *bytes, size_t nbytes);
 Term binary_new_bits(Process *p, size_t nbits, uint8_t **data);
 /* An off-heap binary over a fresh Binary of the given capacity, owned by p. */
 Term binary_new_refc(Process *p, size_t capacity, size_t used, UInt flags);
+/* An off-heap binary of the first `used` bytes of b, owned by p; b's
+ * reference passes to the new term. */
+Term binary_adopt(Process *p, Binary *b, size_t used, UInt flags);
 /* The bitstring of bits [bit_off, bit_off + nbits) of bitstring t: a
  * sub-binary, or a copy when that is smaller. Never collects. */
 Term binary_slice(Process *p, Term t, size_t bit_off, size_t nbits);
@@ -120,7 +123,8 @@ Term binary_make_sub(Term *mem, Term orig, size_t bit_off, size_t nbits, UInt fl
 Term binary_aligned(Process *p, Term t, const uint8_t **bytes, size_t *nbytes);
 
 /* Off-heap block management. */
-Binary *binary_alloc(size_t capacity);
+Binary *binary_alloc(size_t capacity); /* aborts when memory is exhausted */
+Binary *binary_try_alloc(size_t capacity); /* NULL when memory is exhausted */
 static inline void binary_ref(Binary *b) { atomic_fetch_add_explicit(&b->refc, 1, memory_order_relaxed); }
 void binary_unref(Binary *b);
 

@@ -1,0 +1,136 @@
+/* dirty_io.c — the dirty I/O pool: a fixed set of threads taking jobs from
+ * one queue. Jobs are submitted by scheduler threads and finish by waking
+ * their process. (libuv's pool is not used because uv_queue_work may only be
+ * called on its loop's thread, which would add a thread hop to every job.) */
+#include "io/dirty_io.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "emu/receive.h"
+#include "proc/pexit.h"
+#include "proc/ptab.h"
+#include "sched/sched.h"
+#include "proc/signal.h"
+
+/* OTP's default number of dirty I/O schedulers. */
+#define DEFAULT_THREADS 10
+
+enum { JOB_RUNNING, JOB_DONE, JOB_ORPHANED };
+
+static pthread_mutex_t queue_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t queue_cond = PTHREAD_COND_INITIALIZER;
+static IoJob *queue_head, **queue_tail = &queue_head;
+static unsigned nthreads = DEFAULT_THREADS;
+static pthread_once_t started = PTHREAD_ONCE_INIT;
+
+void dirty_io_free(IoJob *job)
+{
+    if (job->release) job->release(job);
+    free(job);
+}
+
+static void finish(IoJob *job)
+{
+    Process *p = job->proc; /* the job may be freed by p once it is marked done */
+    if (atomic_exchange(&job->state, JOB_DONE) == JOB_ORPHANED) {
+        dirty_io_free(job);
+    } else {
+        pthread_mutex_lock(&p->st.lock);
+        p->st.io_ready = true;
+        bool wake = proc_wake_locked(p);
+        pthread_mutex_unlock(&p->st.lock);
+        if (wake) sched_enqueue(p);
+    }
+    proc_release(p);
+}
+
+static void *worker(void *arg)
+{
+    (void)arg;
+    for (;;) {
+        pthread_mutex_lock(&queue_lock);
+        while (!queue_head) pthread_cond_wait(&queue_cond, &queue_lock);
+        IoJob *job = queue_head;
+        queue_head = job->next;
+        if (!queue_head) queue_tail = &queue_head;
+        pthread_mutex_unlock(&queue_lock);
+        job->work(job);
+        finish(job);
+    }
+    return NULL;
+}
+
+/* A process that ends while its job runs: the pool frees the job later. */
+static void orphan_job(Process *p, Term reason)
+{
+    (void)reason;
+    IoJob *job = p->st.io_job;
+    if (!job) return;
+    p->st.io_job = NULL;
+    if (atomic_exchange(&job->state, JOB_ORPHANED) == JOB_DONE) dirty_io_free(job);
+}
+
+static void start_threads(void)
+{
+    for (unsigned i = 0; i < nthreads; i++) {
+        pthread_t t;
+        pthread_attr_t attr;
+        pthread_attr_init(&attr);
+        pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+        if (pthread_create(&t, &attr, worker, NULL) != 0 && i == 0) {
+            fprintf(stderr, "ember: cannot start the dirty I/O threads\n");
+            abort();
+        }
+        pthread_attr_destroy(&attr);
+    }
+}
+
+void dirty_io_init(unsigned n)
+{
+    if (n) nthreads = n;
+    proc_exit_hook_register(EXIT_HOOK_DIRTY_IO, orphan_job);
+}
+
+IoJob *dirty_io_finished(Process *p, bool *wait)
+{
+    IoJob *job = p->st.io_job;
+    *wait = false;
+    if (!job) return NULL;
+    if (atomic_load(&job->state) == JOB_RUNNING) {
+        *wait = true;
+        return NULL;
+    }
+    p->st.io_job = NULL;
+    pthread_mutex_lock(&p->st.lock);
+    p->st.io_ready = false;
+    pthread_mutex_unlock(&p->st.lock);
+    return job;
+}
+
+Term dirty_io_wait(Process *p)
+{
+    p->st.io_waiting = true;
+    return proc_retry(p);
+}
+
+Term dirty_io_submit(Process *p, IoJob *job, IoWorkFn work, IoFreeFn release)
+{
+    pthread_once(&started, start_threads);
+    job->work = work;
+    job->release = release;
+    job->proc = p;
+    job->next = NULL;
+    job->error = 0;
+    atomic_init(&job->state, JOB_RUNNING);
+    atomic_fetch_add(&p->st.refc, 1);
+    p->st.io_job = job;
+    proc_exit_hook_arm(p, EXIT_HOOK_DIRTY_IO);
+    pthread_mutex_lock(&queue_lock);
+    *queue_tail = job;
+    queue_tail = &job->next;
+    pthread_cond_signal(&queue_cond);
+    pthread_mutex_unlock(&queue_lock);
+    return dirty_io_wait(p);
+}
