@@ -41,6 +41,9 @@ BinStatus bif_binary_bytes(Term t, const uint8_t **bytes, size_t *len);
 /* Raises the error that goes with a BinStatus other than BIN_OK. */
 Term bif_binary_error(Process *p, BinStatus status);
 Term bif_make_binary(Process *p, const void *bytes, size_t len);
+/* The bytes of iodata copied into a new malloc'd buffer; false when t is not
+ * iodata. */
+bool bif_iolist_copy(Term t, uint8_t **bytes, size_t *len);
 
 /* A latin-1 string (list of 0..255 integers) copied into buf as bytes.
  * Returns false for anything else, or when it does not fit in cap bytes; in

@@ -173,6 +173,16 @@ static BinStatus iolist_walk(Term t, uint8_t *dst, size_t *size)
     return st;
 }
 
+bool bif_iolist_copy(Term t, uint8_t **bytes, size_t *len)
+{
+    if (!term_is_list(t) && !term_is_nil(t) && !term_is_bitstring(t)) return false;
+    if (iolist_walk(t, NULL, len) != BIN_OK) return false;
+    *bytes = malloc(*len ? *len : 1);
+    if (!*bytes) return false;
+    iolist_walk(t, *bytes, len);
+    return true;
+}
+
 static Term iolist_to_binary(Process *p, Term t)
 {
     size_t size;

@@ -39,7 +39,7 @@ Term bif_erlang_exit_2(Process *p, const Term *args)
 {
     Term to = args[0];
     if (!term_is_pid(to) && !term_is_port(to)) return proc_badarg(p);
-    if (!term_is_local_pid(to)) return bif_not_implemented(p, "exit/2 to ports and remote processes");
+    if (!term_is_local_pid(to) && !term_is_local_port(to)) return bif_not_implemented(p, "exit/2 to remote processes");
     sig_send_exit(SIG_EXIT, p->pid, to, args[1]);
     if (to == p->pid) proc_request_yield(p); /* takes effect before exit/2 returns */
     return ATOM_true;
@@ -48,8 +48,8 @@ Term bif_erlang_exit_2(Process *p, const Term *args)
 Term bif_erlang_link_1(Process *p, const Term *args)
 {
     Term to = args[0];
-    if (!term_is_pid(to)) return term_is_port(to) ? bif_not_implemented(p, "ports") : proc_badarg(p);
-    if (!term_is_local_pid(to)) return bif_not_implemented(p, "distribution");
+    if (!term_is_pid(to) && !term_is_port(to)) return proc_badarg(p);
+    if (!term_is_local_pid(to) && !term_is_local_port(to)) return bif_not_implemented(p, "distribution");
     if (to == p->pid || plink_find(p, LK_LINK, to, NULL)) return ATOM_true;
     plink_add(p, (LinkEntry){LK_LINK, to, TERM_NIL, {0, 0}});
     Message *m = msg_build(SIG_LINK, p->pid, 0, NULL);
@@ -61,8 +61,8 @@ Term bif_erlang_link_1(Process *p, const Term *args)
 Term bif_erlang_unlink_1(Process *p, const Term *args)
 {
     Term to = args[0];
-    if (!term_is_pid(to)) return term_is_port(to) ? bif_not_implemented(p, "ports") : proc_badarg(p);
-    if (!term_is_local_pid(to)) return bif_not_implemented(p, "distribution");
+    if (!term_is_pid(to) && !term_is_port(to)) return proc_badarg(p);
+    if (!term_is_local_pid(to) && !term_is_local_port(to)) return bif_not_implemented(p, "distribution");
     LinkEntry *e = plink_find(p, LK_LINK, to, NULL);
     if (!e) return ATOM_true;
     plink_remove(p, e);

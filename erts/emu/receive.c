@@ -4,6 +4,7 @@
 #include "emu/receive.h"
 
 #include "atom/atom.h"
+#include "io/port.h"
 #include "load/export.h"
 #include "emu/frames.h"
 #include "proc/plinks.h"
@@ -40,8 +41,8 @@ bool emu_send(Process *p, Term dest, Term msg)
         pid = registry_whereis(name);
         if (pid == TERM_NONE) return true;
     } else if (term_is_port(dest)) {
-        proc_error2(p, ATOM_not_implemented, ATOM_send);
-        return false;
+        if (!port_send(p->pid, dest, msg)) return proc_badarg(p), false;
+        return true;
     } else if (!term_is_local_pid(dest)) {
         if (term_is_pid(dest)) return true; /* a remote pid: as for another node */
         return proc_badarg(p), false;

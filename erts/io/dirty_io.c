@@ -9,6 +9,7 @@
 #include <stdlib.h>
 
 #include "emu/receive.h"
+#include "io/poller.h"
 #include "proc/pexit.h"
 #include "proc/ptab.h"
 #include "sched/sched.h"
@@ -31,7 +32,7 @@ void dirty_io_free(IoJob *job)
     free(job);
 }
 
-static void finish(IoJob *job)
+void dirty_io_complete(IoJob *job)
 {
     Process *p = job->proc; /* the job may be freed by p once it is marked done */
     if (atomic_exchange(&job->state, JOB_DONE) == JOB_ORPHANED) {
@@ -57,7 +58,7 @@ static void *worker(void *arg)
         if (!queue_head) queue_tail = &queue_head;
         pthread_mutex_unlock(&queue_lock);
         job->work(job);
-        finish(job);
+        dirty_io_complete(job);
     }
     return NULL;
 }
@@ -115,9 +116,9 @@ Term dirty_io_wait(Process *p)
     return proc_retry(p);
 }
 
-Term dirty_io_submit(Process *p, IoJob *job, IoWorkFn work, IoFreeFn release)
+/* Marks job as p's current job, held until it completes. */
+static void begin(Process *p, IoJob *job, IoWorkFn work, IoFreeFn release)
 {
-    pthread_once(&started, start_threads);
     job->work = work;
     job->release = release;
     job->proc = p;
@@ -127,10 +128,30 @@ Term dirty_io_submit(Process *p, IoJob *job, IoWorkFn work, IoFreeFn release)
     atomic_fetch_add(&p->st.refc, 1);
     p->st.io_job = job;
     proc_exit_hook_arm(p, EXIT_HOOK_DIRTY_IO);
+}
+
+Term dirty_io_submit(Process *p, IoJob *job, IoWorkFn work, IoFreeFn release)
+{
+    pthread_once(&started, start_threads);
+    begin(p, job, work, release);
     pthread_mutex_lock(&queue_lock);
     *queue_tail = job;
     queue_tail = &job->next;
     pthread_cond_signal(&queue_cond);
     pthread_mutex_unlock(&queue_lock);
+    return dirty_io_wait(p);
+}
+
+static void run_on_poller(void *arg)
+{
+    IoJob *job = arg;
+    job->work(job);
+    dirty_io_complete(job);
+}
+
+Term dirty_io_submit_poller(Process *p, IoJob *job, IoWorkFn work, IoFreeFn release)
+{
+    begin(p, job, work, release);
+    poller_call(run_on_poller, job);
     return dirty_io_wait(p);
 }

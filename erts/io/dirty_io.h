@@ -44,6 +44,11 @@ IoJob *dirty_io_finished(Process *p, bool *wait);
 /* Hands job (allocated by the caller with malloc, its fields beyond IoJob set)
  * to the pool; the BIF returns what this returns. */
 Term dirty_io_submit(Process *p, IoJob *job, IoWorkFn work, IoFreeFn release);
+/* The same, with the work run on the I/O poller's thread (io/poller.h), for
+ * work that must touch libuv handles. */
+Term dirty_io_submit_poller(Process *p, IoJob *job, IoWorkFn work, IoFreeFn release);
+/* Ends a job whose work is done: wakes its process (or frees an orphan). */
+void dirty_io_complete(IoJob *job);
 /* What a BIF returns while its job is still running. */
 Term dirty_io_wait(Process *p);
 /* Frees a finished job taken from dirty_io_finished. */

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "gc/offheap.h"
+#include "io/port.h"
 #include "proc/plinks.h"
 #include "proc/pmem.h"
 #include "proc/ptab.h"
@@ -166,6 +167,10 @@ static void sig_undeliverable(Term to, Message *m)
 
 void sig_send(Term to, Message *m)
 {
+    if (term_is_local_port(to)) {
+        port_signal(to, m);
+        return;
+    }
     Process *q = ptab_get(to);
     if (q && sig_enqueue(q, m)) {
         proc_release(q);

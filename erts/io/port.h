@@ -1,0 +1,91 @@
+/* port.h — ports with OTP's semantics: an external program (spawn,
+ * spawn_executable) or a pair of descriptors (fd) that a connected process
+ * talks to by messages. Every port's I/O runs on the poller thread
+ * (io/poller.h); a port's identity, owner and links are guarded by its lock,
+ * so BIFs read them from any scheduler. */
+#ifndef EMBER_IO_PORT_H
+#define EMBER_IO_PORT_H
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <uv.h>
+
+#include "proc/process.h"
+
+typedef struct PortOptions {
+    int packet;  /* 0 (stream), 1, 2 or 4 header bytes */
+    size_t line; /* 0: not line mode */
+    bool binary, eof, exit_status, in, out, stderr_to_stdout, use_stdio;
+} PortOptions;
+
+typedef struct Port {
+    pthread_mutex_t lock;
+    _Atomic int refc;
+    Term id;
+    char *name;       /* the command, for port_info(name) */
+    PortOptions opt;
+    /* (lock) */
+    Term connected;
+    Term *links;
+    size_t nlinks, caplinks;
+    bool closed;
+    int64_t os_pid;   /* -1: none */
+    _Atomic uint64_t input, output; /* bytes */
+    /* (poller thread) */
+    uv_process_t proc;
+    uv_pipe_t from_child, to_child;
+    bool terminated, proc_running, reading, writing_open, exited, eof_seen;
+    int open_handles; /* libuv handles not yet closed */
+    int64_t exit_code;
+    uint8_t *inbuf;   /* bytes waiting for the rest of their packet or line */
+    size_t inlen, incap;
+} Port;
+
+/* The port with this id and a reference (port_release), or NULL when it is
+ * closed or unknown. */
+Port *port_get(Term id);
+void port_release(Port *port);
+
+/* A new port with the table's reference and a reference for the caller. */
+Port *port_new(const char *name, const PortOptions *opt, Term owner);
+/* Drops a port that never opened (poller thread; the caller keeps its reference). */
+void port_discard(Port *port);
+/* Every open port's id, consed onto tail on p's heap. */
+Term port_list(Process *p, Term tail);
+
+/* A signal (link, unlink, exit) sent to a port id; takes m. */
+void port_signal(Term to, Message *m);
+/* Port ! Msg from process `from`. False (the caller raises badarg) only when
+ * `to` is not a port id. */
+bool port_send(Term from, Term to, Term msg);
+
+/* Requests, queued to the poller thread. */
+void port_command(Port *port, const uint8_t *bytes, size_t len); /* copies bytes */
+/* closed_to: the pid told {Port, closed}, or NIL; false when already closed. */
+bool port_close_with(Port *port, Term reason, Term closed_to);
+void port_set_connected(Port *port, Term pid);
+/* {Port, Atom} to pid, after what the port sent before. */
+void port_tell(Port *port, Term pid, Term atom);
+void port_link(Port *port, Term pid);
+void port_unlink(Port *port, Term pid);
+
+/* For the poller thread: delivers bytes read from the program, its end of
+ * output, and its exit. */
+void port_input(Port *port, const uint8_t *bytes, size_t len);
+void port_input_eof(Port *port);
+void port_exited(Port *port, int64_t code);
+/* Starts the program or opens the descriptors (poller thread); 0 or an errno. */
+typedef struct PortSpawn {
+    char *file;       /* NULL for fd ports */
+    char **argv;
+    char **env;       /* NULL: inherit */
+    char *cd;
+    int fd_in, fd_out;
+} PortSpawn;
+int port_start(Port *port, const PortSpawn *how);
+/* Closes the port's libuv handles (poller thread); the port is released when
+ * the last one is closed. */
+void port_close_handles(Port *port);
+void port_write(Port *port, uint8_t *bytes, size_t len); /* takes bytes */
+
+#endif
