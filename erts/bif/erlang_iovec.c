@@ -36,6 +36,7 @@ static void flush(Iovec *v)
 
 static void add_bytes(Iovec *v, const uint8_t *bytes, size_t len)
 {
+    if (len == 0) return; /* an empty piece may come with no buffer at all */
     if (v->len + len > v->cap) {
         size_t cap = v->cap ? v->cap : 256;
         while (cap < v->len + len) cap *= 2;
