@@ -1,6 +1,10 @@
 /* bif_util.c — helpers shared by the BIF files (see bif_util.h). */
 #include "bif/bif_util.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "atom/atom.h"
 #include "term/binary.h"
 #include "term/utf8.h"
@@ -117,4 +121,106 @@ bool bif_latin1_string(Term list, char *buf, size_t cap, size_t *len, bool *too_
     if (!term_is_nil(list)) return false;
     if (over && too_long) *too_long = true;
     return !over;
+}
+
+/* ---- iodata --------------------------------------------------------------- */
+
+enum { BYTE_RUN = 256 };
+
+/* Byte elements come in runs; they are handed on together. */
+typedef struct IodataWalk {
+    IodataPiece piece;
+    void *ctx;
+    uint8_t run[BYTE_RUN];
+    size_t run_len;
+} IodataWalk;
+
+static void flush_run(IodataWalk *w)
+{
+    if (w->run_len) w->piece(w->ctx, w->run, w->run_len);
+    w->run_len = 0;
+}
+
+static BinStatus binary_piece(IodataWalk *w, Term t)
+{
+    const uint8_t *bytes;
+    size_t len;
+    BinStatus st = bif_binary_bytes(t, &bytes, &len);
+    if (st != BIN_OK) return st;
+    flush_run(w);
+    if (len) w->piece(w->ctx, bytes, len);
+    return BIN_OK;
+}
+
+/* Without recursion: deep nesting keeps the pending tails on a heap stack. */
+BinStatus bif_iodata_each(Term t, IodataPiece piece, void *ctx)
+{
+    IodataWalk w = {.piece = piece, .ctx = ctx};
+    size_t depth = 0, cap = 0;
+    Term *stack = NULL;
+    BinStatus st = BIN_OK;
+    if (!term_is_list(t) && !term_is_nil(t) && !term_is_bitstring(t)) return BIN_NOT_BINARY;
+    for (;;) {
+        if (term_is_list(t)) {
+            Term h = term_head(t);
+            if (term_is_small(h) && term_small_value(h) >= 0 && term_small_value(h) <= 255) {
+                if (w.run_len == BYTE_RUN) flush_run(&w);
+                w.run[w.run_len++] = (uint8_t)term_small_value(h);
+                t = term_tail(t);
+                continue;
+            }
+            if (term_is_list(h) || term_is_nil(h)) {
+                if (depth == cap) {
+                    cap = cap ? 2 * cap : 64;
+                    Term *grown = realloc(stack, cap * sizeof *stack);
+                    if (!grown) {
+                        fprintf(stderr, "ember: out of memory walking an iolist\n");
+                        abort();
+                    }
+                    stack = grown;
+                }
+                stack[depth++] = term_tail(t);
+                t = h;
+                continue;
+            }
+            if ((st = binary_piece(&w, h)) != BIN_OK) break;
+            t = term_tail(t);
+            continue;
+        }
+        if (!term_is_nil(t) && (st = binary_piece(&w, t)) != BIN_OK) break;
+        if (depth == 0) break;
+        t = stack[--depth];
+    }
+    free(stack);
+    if (st == BIN_OK) flush_run(&w);
+    return st;
+}
+
+static void count_piece(void *ctx, const uint8_t *bytes, size_t len)
+{
+    (void)bytes;
+    *(size_t *)ctx += len;
+}
+
+typedef struct CopyInto {
+    uint8_t *dst;
+    size_t at;
+} CopyInto;
+
+static void copy_into(void *ctx, const uint8_t *bytes, size_t len)
+{
+    CopyInto *c = ctx;
+    memcpy(c->dst + c->at, bytes, len);
+    c->at += len;
+}
+
+bool bif_iolist_copy(Term t, uint8_t **bytes, size_t *len)
+{
+    *len = 0;
+    if (bif_iodata_each(t, count_piece, len) != BIN_OK) return false;
+    CopyInto c = {malloc(*len ? *len : 1), 0};
+    if (!c.dst) return false;
+    bif_iodata_each(t, copy_into, &c);
+    *bytes = c.dst;
+    return true;
 }

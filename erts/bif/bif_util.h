@@ -41,6 +41,12 @@ BinStatus bif_binary_bytes(Term t, const uint8_t **bytes, size_t *len);
 /* Raises the error that goes with a BinStatus other than BIN_OK. */
 Term bif_binary_error(Process *p, BinStatus status);
 Term bif_make_binary(Process *p, const void *bytes, size_t len);
+/* Hands each run of bytes of iodata (bytes, binaries, nested lists; a
+ * binary may end a list) to piece, in order; empty pieces are skipped. A
+ * status other than BIN_OK when t is not iodata (some pieces may have been
+ * handed on before the bad element was found). */
+typedef void (*IodataPiece)(void *ctx, const uint8_t *bytes, size_t len);
+BinStatus bif_iodata_each(Term t, IodataPiece piece, void *ctx);
 /* The bytes of iodata copied into a new malloc'd buffer; false when t is not
  * iodata. */
 bool bif_iolist_copy(Term t, uint8_t **bytes, size_t *len);

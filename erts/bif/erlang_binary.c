@@ -121,66 +121,25 @@ Term bif_erlang_binary_to_existing_atom_2(Process *p, const Term *args)
 
 /* ---- iolists ------------------------------------------------------------ */
 
-/* Walks an iolist (bytes, binaries, nested lists; a binary may end a list)
- * without recursion, counting bytes into *size and copying them to dst when
- * dst is non-NULL. Deep nesting uses a heap-allocated stack of pending tails. */
-static BinStatus iolist_walk(Term t, uint8_t *dst, size_t *size)
+/* Copies each piece of an iolist to dst, or counts the bytes when dst is NULL. */
+typedef struct CopyTo {
+    uint8_t *dst;
+    size_t at;
+} CopyTo;
+
+static void copy_piece(void *ctx, const uint8_t *bytes, size_t len)
 {
-    size_t n = 0, depth = 0, cap = 0;
-    Term *stack = NULL;
-    BinStatus st = BIN_OK;
-    for (;;) {
-        const uint8_t *bytes;
-        size_t len;
-        if (term_is_list(t)) {
-            Term h = term_head(t);
-            if (term_is_small(h) && term_small_value(h) >= 0 && term_small_value(h) <= 255) {
-                if (dst) dst[n] = (uint8_t)term_small_value(h);
-                n++;
-                t = term_tail(t);
-                continue;
-            }
-            if (term_is_list(h) || term_is_nil(h)) {
-                if (depth == cap) {
-                    cap = cap ? 2 * cap : 64;
-                    Term *grown = realloc(stack, cap * sizeof *stack);
-                    if (!grown) {
-                        fprintf(stderr, "ember: out of memory flattening an iolist\n");
-                        abort();
-                    }
-                    stack = grown;
-                }
-                stack[depth++] = term_tail(t);
-                t = h;
-                continue;
-            }
-            if ((st = bif_binary_bytes(h, &bytes, &len)) != BIN_OK) break;
-            if (dst) memcpy(dst + n, bytes, len);
-            n += len;
-            t = term_tail(t);
-            continue;
-        }
-        if (!term_is_nil(t)) {
-            if ((st = bif_binary_bytes(t, &bytes, &len)) != BIN_OK) break;
-            if (dst) memcpy(dst + n, bytes, len);
-            n += len;
-        }
-        if (depth == 0) break;
-        t = stack[--depth];
-    }
-    free(stack);
-    *size = n;
-    return st;
+    CopyTo *c = ctx;
+    if (c->dst) memcpy(c->dst + c->at, bytes, len);
+    c->at += len;
 }
 
-bool bif_iolist_copy(Term t, uint8_t **bytes, size_t *len)
+static BinStatus iolist_walk(Term t, uint8_t *dst, size_t *size)
 {
-    if (!term_is_list(t) && !term_is_nil(t) && !term_is_bitstring(t)) return false;
-    if (iolist_walk(t, NULL, len) != BIN_OK) return false;
-    *bytes = malloc(*len ? *len : 1);
-    if (!*bytes) return false;
-    iolist_walk(t, *bytes, len);
-    return true;
+    CopyTo c = {dst, 0};
+    BinStatus st = bif_iodata_each(t, copy_piece, &c);
+    *size = c.at;
+    return st;
 }
 
 static Term iolist_to_binary(Process *p, Term t)

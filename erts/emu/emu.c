@@ -1045,8 +1045,6 @@ bif_again:
         ce = (Export *)p->st.trap_export;
         for (unsigned i = 0; i < ce->arity; i++) x[i] = p->st.trap_args[i];
     }
-    /* fall through */
-bif_retry:
     /* The BIF waits for another process: yield, and call it again as a tail
      * call from the continuation the call would have had. */
     TRANSFER();
