@@ -26,7 +26,7 @@ BENCHES=(
   spawn=1000000 ring=80 pingpong=1000000 selective_receive=10000
   ets_set=1000000 ets_insert=1000000 ets_lookup=1000000 ets_counters=1000000
   ets_select=1000000 ets_ordered_walk=1000000 file_io=50000
-  file_chunks=100 file_small=10000
+  file_chunks=100 file_small=10000 port_echo=20000
   idle_procs=100000
 )
 declare -A SIZES=()

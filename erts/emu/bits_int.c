@@ -123,6 +123,46 @@ Term bits_read_int(Process *p, const uint8_t *src, size_t off, size_t nbits, UIn
     return r;
 }
 
+/* Byte i (least significant first) of an integer in two's complement,
+ * sign-extended past its digits. */
+static uint8_t int_byte(Term value, size_t i)
+{
+    if (term_is_small(value)) {
+        SInt v = term_small_value(value);
+        return i < 8 ? (uint8_t)((uint64_t)v >> (8 * i)) : (v < 0 ? 0xFF : 0);
+    }
+    const uint64_t *d = (const uint64_t *)(term_boxed_ptr(value) + 1);
+    size_t nd = header_arity(term_boxed_header(value));
+    return i / 8 < nd ? (uint8_t)(d[i / 8] >> (8 * (i % 8))) : 0;
+}
+
+/* A whole-byte field at a byte boundary, written in place: the value's own
+ * bytes, then the sign fill (a wide field of a small value is mostly fill;
+ * no scratch buffer of the field's size is needed). */
+static void write_aligned(uint8_t *d, size_t n, Term value, bool little)
+{
+    bool negative = term_is_small(value) ? term_small_value(value) < 0 : header_tag(term_boxed_header(value)) == HDR_NEG_BIG;
+    size_t digits = term_is_small(value) ? 8 : 8 * header_arity(term_boxed_header(value));
+    size_t own = digits < n ? digits : n;
+    if (!term_is_small(value) && negative) {
+        /* a bignum is a magnitude: its two's complement is ~m + 1 */
+        unsigned carry = 1;
+        for (size_t i = 0; i < own; i++) {
+            unsigned b = (uint8_t)~int_byte(value, i) + carry;
+            d[little ? i : n - 1 - i] = (uint8_t)b;
+            carry = b >> 8;
+        }
+        uint8_t fill = carry ? 0x00 : 0xFF;
+        if (little) memset(d + own, fill, n - own);
+        else memset(d, fill, n - own);
+        return;
+    }
+    for (size_t i = 0; i < own; i++) d[little ? i : n - 1 - i] = int_byte(value, i);
+    uint8_t fill = negative ? 0xFF : 0x00;
+    if (little) memset(d + own, fill, n - own);
+    else memset(d, fill, n - own);
+}
+
 void bits_write_int(uint8_t *dst, size_t off, Term value, size_t nbits, UInt flags)
 {
     if (nbits == 0) return;
@@ -144,6 +184,10 @@ void bits_write_int(uint8_t *dst, size_t off, Term value, size_t nbits, UInt fla
         return;
     }
     size_t n = (nbits + 7) / 8;
+    if (off % 8 == 0 && nbits % 8 == 0) {
+        write_aligned(dst + off / 8, n, value, little);
+        return;
+    }
     Scratch s;
     uint8_t *le = scratch(&s, n);
     if (term_is_small(value)) {

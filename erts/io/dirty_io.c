@@ -13,6 +13,7 @@
 #include "proc/pexit.h"
 #include "proc/ptab.h"
 #include "sched/sched.h"
+#include "sched/spin_wait.h"
 #include "proc/signal.h"
 
 /* OTP's default number of dirty I/O schedulers. */
@@ -24,6 +25,12 @@ static pthread_mutex_t queue_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t queue_cond = PTHREAD_COND_INITIALIZER;
 static IoJob *queue_head, **queue_tail = &queue_head;
 static unsigned nthreads = DEFAULT_THREADS;
+/* Threads looking for a job without the lock, and threads asleep on
+ * queue_cond (the latter under queue_lock): a submit wakes a sleeper only
+ * when nobody is looking. */
+static _Atomic unsigned nspinning;
+static unsigned nsleeping;
+static _Atomic size_t nqueued; /* the queue's length, for lock-free looks */
 static pthread_once_t started = PTHREAD_ONCE_INIT;
 
 void dirty_io_free(IoJob *job)
@@ -47,15 +54,35 @@ void dirty_io_complete(IoJob *job)
     proc_release(p);
 }
 
+static bool job_queued(void *arg)
+{
+    (void)arg;
+    return atomic_load_explicit(&nqueued, memory_order_relaxed) > 0;
+}
+
 static void *worker(void *arg)
 {
     (void)arg;
     for (;;) {
+        /* one thread at a time looks for the next job before sleeping */
+        unsigned none = 0;
+        if (atomic_compare_exchange_strong(&nspinning, &none, 1)) {
+            spin_wait(job_queued, NULL);
+            atomic_store(&nspinning, 0); /* before the locked look below */
+        }
         pthread_mutex_lock(&queue_lock);
-        while (!queue_head) pthread_cond_wait(&queue_cond, &queue_lock);
+        while (!queue_head) {
+            nsleeping++;
+            pthread_cond_wait(&queue_cond, &queue_lock);
+            nsleeping--;
+        }
         IoJob *job = queue_head;
         queue_head = job->next;
         if (!queue_head) queue_tail = &queue_head;
+        atomic_fetch_sub(&nqueued, 1);
+        /* more waiting: a sleeper takes the next one (submit may not have
+         * woken one while this thread was looking) */
+        if (queue_head && nsleeping > 0) pthread_cond_signal(&queue_cond);
         pthread_mutex_unlock(&queue_lock);
         job->work(job);
         dirty_io_complete(job);
@@ -137,7 +164,8 @@ Term dirty_io_submit(Process *p, IoJob *job, IoWorkFn work, IoFreeFn release)
     pthread_mutex_lock(&queue_lock);
     *queue_tail = job;
     queue_tail = &job->next;
-    pthread_cond_signal(&queue_cond);
+    size_t queued = atomic_fetch_add(&nqueued, 1) + 1;
+    if (nsleeping > 0 && (atomic_load(&nspinning) == 0 || queued > 1)) pthread_cond_signal(&queue_cond);
     pthread_mutex_unlock(&queue_lock);
     return dirty_io_wait(p);
 }

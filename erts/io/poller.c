@@ -3,6 +3,7 @@
 #include "io/poller.h"
 
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -46,6 +47,9 @@ static void *run(void *arg)
 static void start(void)
 {
     pthread_t t;
+    /* A write to a program that has gone must fail with EPIPE (its end is
+     * reported as the port's), not end the runtime; OTP ignores it too. */
+    signal(SIGPIPE, SIG_IGN);
     if (uv_loop_init(&loop) != 0 || uv_async_init(&loop, &wakeup, drain) != 0 ||
         pthread_create(&t, NULL, run, NULL) != 0) {
         fprintf(stderr, "ember: cannot start the I/O poller\n");

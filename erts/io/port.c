@@ -4,8 +4,10 @@
  * for; BIFs ask through the request functions below. */
 #include "io/port.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/uio.h>
 
 #include "atom/atom.h"
 #include "gc/offheap.h"
@@ -42,6 +44,7 @@ Port *port_new(const char *name, const PortOptions *opt, Term owner)
     port->nlinks = 1;
     port->caplinks = 4;
     port->os_pid = -1;
+    port->direct_fd = -1;
     pthread_mutex_lock(&table_lock);
     UInt n = next_number++;
     if (n >= table_cap) {
@@ -366,18 +369,70 @@ static void do_command(void *arg)
         port_write(r->port, r->bytes, r->len);
     } else {
         free(r->bytes);
+        port_queued_write_done(r->port);
     }
     done(r);
 }
 
+void port_set_direct_fd(Port *port, int fd)
+{
+    pthread_mutex_lock(&port->lock);
+    port->direct_fd = fd;
+    pthread_mutex_unlock(&port->lock);
+}
+
+void port_queued_write_done(Port *port)
+{
+    pthread_mutex_lock(&port->lock);
+    port->queued_writes--;
+    pthread_mutex_unlock(&port->lock);
+}
+
+/* Writes what a non-blocking descriptor takes now; the bytes written, or
+ * all of them when the descriptor is broken (the program's end tells). */
+static size_t write_now(int fd, const struct iovec *parts, size_t total)
+{
+    struct iovec v[2] = {parts[0], parts[1]};
+    size_t done = 0;
+    while (done < total) {
+        struct iovec *at = v[0].iov_len ? v : v + 1;
+        ssize_t n = writev(fd, at, at == v ? 2 : 1);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            return errno == EAGAIN || errno == EWOULDBLOCK ? done : total;
+        }
+        done += (size_t)n;
+        for (size_t k = (size_t)n; k > 0;) {
+            struct iovec *first = v[0].iov_len ? v : v + 1;
+            size_t take = k < first->iov_len ? k : first->iov_len;
+            first->iov_base = (char *)first->iov_base + take;
+            first->iov_len -= take;
+            k -= take;
+        }
+    }
+    return done;
+}
+
 void port_command(Port *port, const uint8_t *bytes, size_t len)
 {
-    size_t h = (size_t)port->opt.packet;
-    uint8_t *copy = malloc(h + len + 1);
-    if (!copy) abort();
-    for (size_t i = 0; i < h; i++) copy[i] = (uint8_t)(len >> (8 * (h - 1 - i)));
-    memcpy(copy + h, bytes, len);
-    queue(do_command, port, TERM_NIL, TERM_NIL, copy, h + len, NULL);
+    uint8_t header[4];
+    size_t h = (size_t)port->opt.packet, total = h + len;
+    for (size_t i = 0; i < h; i++) header[i] = (uint8_t)(len >> (8 * (h - 1 - i)));
+    struct iovec parts[2] = {{header, h}, {(void *)bytes, len}};
+    pthread_mutex_lock(&port->lock);
+    size_t done = 0;
+    if (port->direct_fd >= 0 && port->queued_writes == 0) {
+        done = write_now(port->direct_fd, parts, total);
+        atomic_fetch_add(&port->output, done);
+    }
+    if (done < total) {
+        uint8_t *rest = malloc(total - done);
+        if (!rest) abort();
+        for (size_t i = done; i < total; i++) rest[i - done] = i < h ? header[i] : bytes[i - h];
+        port->queued_writes++;
+        queue(do_command, port, TERM_NIL, TERM_NIL, rest, total - done, NULL);
+    }
+    pthread_mutex_unlock(&port->lock);
 }
 
 static void do_tell(void *arg)

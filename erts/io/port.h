@@ -30,6 +30,12 @@ typedef struct Port {
     size_t nlinks, caplinks;
     bool closed;
     int64_t os_pid;   /* -1: none */
+    /* Commands are written straight from the sending scheduler to this
+     * non-blocking descriptor while no write queued on the poller is pending
+     * (so bytes keep their order); what does not fit goes to the poller.
+     * -1 until the port's output is open and once it closes. */
+    int direct_fd;
+    unsigned queued_writes;
     _Atomic uint64_t input, output; /* bytes */
     /* (poller thread) */
     uv_process_t proc;
@@ -59,8 +65,9 @@ void port_signal(Term to, Message *m);
  * `to` is not a port id. */
 bool port_send(Term from, Term to, Term msg);
 
-/* Requests, queued to the poller thread. */
-void port_command(Port *port, const uint8_t *bytes, size_t len); /* copies bytes */
+/* Requests, queued to the poller thread (a command is written at once when
+ * the descriptor takes it). */
+void port_command(Port *port, const uint8_t *bytes, size_t len); /* copies what it queues */
 /* closed_to: the pid told {Port, closed}, or NIL; false when already closed. */
 bool port_close_with(Port *port, Term reason, Term closed_to);
 void port_set_connected(Port *port, Term pid);
@@ -87,5 +94,9 @@ int port_start(Port *port, const PortSpawn *how);
  * the last one is closed. */
 void port_close_handles(Port *port);
 void port_write(Port *port, uint8_t *bytes, size_t len); /* takes bytes */
+/* The output descriptor opened (fd) or is closing (-1), and a queued write
+ * finished (poller thread). */
+void port_set_direct_fd(Port *port, int fd);
+void port_queued_write_done(Port *port);
 
 #endif

@@ -32,7 +32,10 @@ void port_close_handles(Port *port)
         return;
     }
     if (port->from_child.data) close_handle(port, (uv_handle_t *)&port->from_child);
-    if (port->to_child.data) close_handle(port, (uv_handle_t *)&port->to_child);
+    if (port->to_child.data) {
+        port_set_direct_fd(port, -1); /* before uv_close gives the number back */
+        close_handle(port, (uv_handle_t *)&port->to_child);
+    }
     if (port->proc.data && !port->proc_running) close_handle(port, (uv_handle_t *)&port->proc);
     /* a running program's handle closes when it exits (on_program_exit) */
 }
@@ -65,6 +68,7 @@ static void on_read(uv_stream_t *s, ssize_t n, const uv_buf_t *buf)
 
 typedef struct WriteReq {
     uv_write_t req;
+    Port *port;
     uint8_t *bytes;
 } WriteReq;
 
@@ -72,6 +76,7 @@ static void on_written(uv_write_t *req, int status)
 {
     (void)status; /* a broken pipe shows as the program's end */
     WriteReq *w = (WriteReq *)req;
+    port_queued_write_done(w->port);
     free(w->bytes);
     free(w);
 }
@@ -80,9 +85,11 @@ void port_write(Port *port, uint8_t *bytes, size_t len)
 {
     WriteReq *w = malloc(sizeof *w);
     if (!w) abort();
+    w->port = port;
     w->bytes = bytes;
     uv_buf_t buf = uv_buf_init((char *)bytes, (unsigned)len);
     if (uv_write(&w->req, (uv_stream_t *)&port->to_child, &buf, 1, on_written) != 0) {
+        port_queued_write_done(port);
         free(bytes);
         free(w);
     }
@@ -121,6 +128,7 @@ static int start_fd_port(Port *port, const PortSpawn *how)
         int fd = dup(how->fd_out);
         if (fd < 0 || (r = open_pipe(port, &port->to_child, fd)) != 0) return fd < 0 ? errno : r;
         port->writing_open = true;
+        port_set_direct_fd(port, fd);
     }
     return 0;
 }
@@ -176,6 +184,7 @@ int port_start(Port *port, const PortSpawn *how)
     if (out[1] >= 0) {
         if ((r = open_pipe(port, &port->to_child, out[1])) != 0) return r;
         port->writing_open = true;
+        port_set_direct_fd(port, out[1]);
     }
     return 0;
 }

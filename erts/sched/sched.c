@@ -4,6 +4,7 @@
  * the process itself, and idle ones steal. All status changes of a process
  * happen under its own lock, so a process is in at most one queue. */
 #include "sched/sched.h"
+#include "sched/spin_wait.h"
 
 #include <stdlib.h>
 #include <unistd.h>
@@ -102,8 +103,15 @@ static Process *steal(Scheduler *s)
     return NULL;
 }
 
+static bool work_waiting(void *arg)
+{
+    (void)arg;
+    return atomic_load_explicit(&total_runnable, memory_order_relaxed) > 0;
+}
+
 static void sleep_until_work(void)
 {
+    if (spin_wait(work_waiting, NULL)) return;
     pthread_mutex_lock(&sleep_lock);
     atomic_fetch_add(&nsleeping, 1);
     while (atomic_load(&total_runnable) == 0) pthread_cond_wait(&sleep_cond, &sleep_lock);
