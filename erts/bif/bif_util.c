@@ -202,25 +202,26 @@ static void count_piece(void *ctx, const uint8_t *bytes, size_t len)
     *(size_t *)ctx += len;
 }
 
-typedef struct CopyInto {
-    uint8_t *dst;
-    size_t at;
-} CopyInto;
-
-static void copy_into(void *ctx, const uint8_t *bytes, size_t len)
+BinStatus bif_iodata_size(Term t, size_t *size)
 {
-    CopyInto *c = ctx;
-    memcpy(c->dst + c->at, bytes, len);
-    c->at += len;
+    *size = 0;
+    return bif_iodata_each(t, count_piece, size);
 }
+
+static void copy_piece(void *ctx, const uint8_t *bytes, size_t len)
+{
+    uint8_t **at = ctx;
+    memcpy(*at, bytes, len);
+    *at += len;
+}
+
+void bif_iodata_copy(Term t, uint8_t *dst) { bif_iodata_each(t, copy_piece, &dst); }
 
 bool bif_iolist_copy(Term t, uint8_t **bytes, size_t *len)
 {
-    *len = 0;
-    if (bif_iodata_each(t, count_piece, len) != BIN_OK) return false;
-    CopyInto c = {malloc(*len ? *len : 1), 0};
-    if (!c.dst) return false;
-    bif_iodata_each(t, copy_into, &c);
-    *bytes = c.dst;
+    if (bif_iodata_size(t, len) != BIN_OK) return false;
+    *bytes = malloc(*len ? *len : 1);
+    if (!*bytes) return false;
+    bif_iodata_copy(t, *bytes);
     return true;
 }

@@ -47,6 +47,10 @@ Term bif_make_binary(Process *p, const void *bytes, size_t len);
  * handed on before the bad element was found). */
 typedef void (*IodataPiece)(void *ctx, const uint8_t *bytes, size_t len);
 BinStatus bif_iodata_each(Term t, IodataPiece piece, void *ctx);
+/* The byte count of iodata (a status as bif_iodata_each's), and a copy of
+ * iodata it accepted into dst. */
+BinStatus bif_iodata_size(Term t, size_t *size);
+void bif_iodata_copy(Term t, uint8_t *dst);
 /* The bytes of iodata copied into a new malloc'd buffer; false when t is not
  * iodata. */
 bool bif_iolist_copy(Term t, uint8_t **bytes, size_t *len);

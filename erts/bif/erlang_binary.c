@@ -121,36 +121,15 @@ Term bif_erlang_binary_to_existing_atom_2(Process *p, const Term *args)
 
 /* ---- iolists ------------------------------------------------------------ */
 
-/* Copies each piece of an iolist to dst, or counts the bytes when dst is NULL. */
-typedef struct CopyTo {
-    uint8_t *dst;
-    size_t at;
-} CopyTo;
-
-static void copy_piece(void *ctx, const uint8_t *bytes, size_t len)
-{
-    CopyTo *c = ctx;
-    if (c->dst) memcpy(c->dst + c->at, bytes, len);
-    c->at += len;
-}
-
-static BinStatus iolist_walk(Term t, uint8_t *dst, size_t *size)
-{
-    CopyTo c = {dst, 0};
-    BinStatus st = bif_iodata_each(t, copy_piece, &c);
-    *size = c.at;
-    return st;
-}
-
 static Term iolist_to_binary(Process *p, Term t)
 {
     size_t size;
-    BinStatus st = iolist_walk(t, NULL, &size);
+    BinStatus st = bif_iodata_size(t, &size);
     if (st != BIN_OK) return bif_binary_error(p, st);
     bif_charge_cells(p, size); /* one reduction per 16 bytes */
     uint8_t *data;
     Term bin = binary_new(p, size, &data);
-    iolist_walk(t, data, &size);
+    bif_iodata_copy(t, data);
     return bin;
 }
 
@@ -176,6 +155,6 @@ Term bif_erlang_iolist_size_1(Process *p, const Term *args)
 {
     size_t size;
     if (!term_is_list(args[0]) && !term_is_nil(args[0]) && !term_is_bitstring(args[0])) return proc_badarg(p);
-    BinStatus st = iolist_walk(args[0], NULL, &size);
+    BinStatus st = bif_iodata_size(args[0], &size);
     return st == BIN_OK ? term_make_small((SInt)size) : bif_binary_error(p, st);
 }

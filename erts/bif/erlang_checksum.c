@@ -144,15 +144,19 @@ static BinStatus md5_feed(Process *p, Md5Walk *w, Term data)
     return st;
 }
 
+static Term digest_term(Process *p, MD5_CTX *c)
+{
+    uint8_t digest[MD5_DIGEST_LENGTH];
+    MD5_Final(digest, c);
+    return binary_from_bytes(p, digest, sizeof digest);
+}
+
 Term bif_erlang_md5_1(Process *p, const Term *args)
 {
     Md5Walk w = {.bytes = 0};
     MD5_Init(&w.ctx);
     BinStatus st = md5_feed(p, &w, args[0]);
-    if (st != BIN_OK) return bif_binary_error(p, st);
-    uint8_t digest[MD5_DIGEST_LENGTH];
-    MD5_Final(digest, &w.ctx);
-    return binary_from_bytes(p, digest, sizeof digest);
+    return st == BIN_OK ? digest_term(p, &w.ctx) : bif_binary_error(p, st);
 }
 
 Term bif_erlang_md5_init_0(Process *p, const Term *args)
@@ -176,7 +180,5 @@ Term bif_erlang_md5_final_1(Process *p, const Term *args)
 {
     MD5_CTX c;
     if (!context_load(args[0], &c)) return proc_badarg(p);
-    uint8_t digest[MD5_DIGEST_LENGTH];
-    MD5_Final(digest, &c);
-    return binary_from_bytes(p, digest, sizeof digest);
+    return digest_term(p, &c);
 }

@@ -196,14 +196,11 @@ Term bif_zlib_deflateInit_nif_6(Process *p, const Term *args)
     return leave(z, zlib_result(p, res));
 }
 
-/* The bytes of an iodata dictionary, malloc'd; false when it is not iodata. */
-static bool dictionary_arg(Term t, uint8_t **bytes, size_t *len) { return bif_iolist_copy(t, bytes, len); }
-
 Term bif_zlib_deflateSetDictionary_nif_2(Process *p, const Term *args)
 {
     uint8_t *dict;
     size_t len;
-    if (!resource_from_term(args[0], &zlib_type) || !dictionary_arg(args[1], &dict, &len)) return proc_badarg(p);
+    if (!resource_from_term(args[0], &zlib_type) || !bif_iolist_copy(args[1], &dict, &len)) return proc_badarg(p);
     Term err;
     ZlibStream *z = enter_in(p, args[0], ZS_DEFLATE, &err);
     if (!z) {
@@ -338,14 +335,24 @@ static Term codec_step(Process *p, ZlibStream *z, Codec codec, int input_limit, 
     return bif_tuple3(p, ATOM_need_dictionary, term_make_small((SInt)z->s.adler), out);
 }
 
+/* The stream and sizes of deflate_nif/inflate_nif(Z, InSize, OutSize, Flush),
+ * for a stream in `state`; NULL with the exception in *err otherwise. */
+static ZlibStream *codec_args(Process *p, const Term *args, ZlibState state, int *in_size, int *out_size, int *flush,
+                              Term *err)
+{
+    if (!resource_from_term(args[0], &zlib_type) || !int_arg(args[1], in_size) || !int_arg(args[2], out_size) ||
+        !int_arg(args[3], flush)) {
+        *err = proc_badarg(p);
+        return NULL;
+    }
+    return enter_in(p, args[0], state, err);
+}
+
 Term bif_zlib_deflate_nif_4(Process *p, const Term *args)
 {
     int in_size, out_size, flush;
-    if (!resource_from_term(args[0], &zlib_type) || !int_arg(args[1], &in_size) || !int_arg(args[2], &out_size) ||
-        !int_arg(args[3], &flush))
-        return proc_badarg(p);
     Term err;
-    ZlibStream *z = enter_in(p, args[0], ZS_DEFLATE, &err);
+    ZlibStream *z = codec_args(p, args, ZS_DEFLATE, &in_size, &out_size, &flush, &err);
     if (!z) return err;
     return leave(z, codec_step(p, z, deflate, in_size, out_size, flush));
 }
@@ -378,7 +385,7 @@ Term bif_zlib_inflateSetDictionary_nif_2(Process *p, const Term *args)
 {
     uint8_t *dict;
     size_t len;
-    if (!resource_from_term(args[0], &zlib_type) || !dictionary_arg(args[1], &dict, &len)) return proc_badarg(p);
+    if (!resource_from_term(args[0], &zlib_type) || !bif_iolist_copy(args[1], &dict, &len)) return proc_badarg(p);
     Term err;
     ZlibStream *z = enter_in(p, args[0], ZS_INFLATE, &err);
     if (!z) {
@@ -429,11 +436,8 @@ Term bif_zlib_inflateEnd_nif_1(Process *p, const Term *args)
 Term bif_zlib_inflate_nif_4(Process *p, const Term *args)
 {
     int in_size, out_size, flush;
-    if (!resource_from_term(args[0], &zlib_type) || !int_arg(args[1], &in_size) || !int_arg(args[2], &out_size) ||
-        !int_arg(args[3], &flush))
-        return proc_badarg(p);
     Term err;
-    ZlibStream *z = enter_in(p, args[0], ZS_INFLATE, &err);
+    ZlibStream *z = codec_args(p, args, ZS_INFLATE, &in_size, &out_size, &flush, &err);
     if (!z) return err;
     if (z->eos_seen && z->input.size > 0) {
         switch (z->eos_behavior) {
