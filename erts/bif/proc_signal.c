@@ -45,12 +45,27 @@ Term bif_erlang_exit_2(Process *p, const Term *args)
     return ATOM_true;
 }
 
+/* An exiting process counts as gone, as for OTP's process lookup. */
+static bool local_process_gone(Term pid)
+{
+    Process *q = ptab_get(pid);
+    if (!q) return true;
+    pthread_mutex_lock(&q->st.lock);
+    bool gone = q->st.closed || q->st.status == PS_EXITING;
+    pthread_mutex_unlock(&q->st.lock);
+    proc_release(q);
+    return gone;
+}
+
+/* A local process known to be gone fails the call with noproc unless the
+ * caller traps exits; then the link signal comes back as {'EXIT', Pid, noproc}. */
 Term bif_erlang_link_1(Process *p, const Term *args)
 {
     Term to = args[0];
     if (!term_is_pid(to) && !term_is_port(to)) return proc_badarg(p);
     if (!term_is_local_pid(to) && !term_is_local_port(to)) return bif_not_implemented(p, "distribution");
     if (to == p->pid || plink_find(p, LK_LINK, to, NULL)) return ATOM_true;
+    if (term_is_pid(to) && !atomic_load(&p->st.trap_exit) && local_process_gone(to)) return proc_error(p, ATOM_noproc);
     plink_add(p, (LinkEntry){LK_LINK, to, TERM_NIL, {0, 0}});
     Message *m = msg_build(SIG_LINK, p->pid, 0, NULL);
     m->term = TERM_NIL;

@@ -12,6 +12,7 @@
 #include "atom/atom.h"
 #include "gc/offheap.h"
 #include "io/poller.h"
+#include "io/posix_error.h"
 #include "proc/signal.h"
 #include "term/binary.h"
 
@@ -388,9 +389,9 @@ void port_queued_write_done(Port *port)
     pthread_mutex_unlock(&port->lock);
 }
 
-/* Writes what a non-blocking descriptor takes now; the bytes written, or
- * all of them when the descriptor is broken (the program's end tells). */
-static size_t write_now(int fd, const struct iovec *parts, size_t total)
+/* Writes what a non-blocking descriptor takes now: the bytes written, or
+ * all of them when the descriptor is broken, with its errno in *broken. */
+static size_t write_now(int fd, const struct iovec *parts, size_t total, int *broken)
 {
     struct iovec v[2] = {parts[0], parts[1]};
     size_t done = 0;
@@ -399,7 +400,9 @@ static size_t write_now(int fd, const struct iovec *parts, size_t total)
         ssize_t n = writev(fd, at, at == v ? 2 : 1);
         if (n < 0) {
             if (errno == EINTR) continue;
-            return errno == EAGAIN || errno == EWOULDBLOCK ? done : total;
+            if (errno == EAGAIN || errno == EWOULDBLOCK) return done;
+            *broken = errno;
+            return total;
         }
         done += (size_t)n;
         for (size_t k = (size_t)n; k > 0;) {
@@ -421,9 +424,10 @@ void port_command(Port *port, const uint8_t *bytes, size_t len)
     struct iovec parts[2] = {{header, h}, {(void *)bytes, len}};
     pthread_mutex_lock(&port->lock);
     size_t done = 0;
+    int broken = 0;
     if (port->direct_fd >= 0 && port->queued_writes == 0) {
-        done = write_now(port->direct_fd, parts, total);
-        atomic_fetch_add(&port->output, done);
+        done = write_now(port->direct_fd, parts, total, &broken);
+        if (!broken) atomic_fetch_add(&port->output, done);
     }
     if (done < total) {
         uint8_t *rest = malloc(total - done);
@@ -433,6 +437,14 @@ void port_command(Port *port, const uint8_t *bytes, size_t len)
         queue(do_command, port, TERM_NIL, TERM_NIL, rest, total - done, NULL);
     }
     pthread_mutex_unlock(&port->lock);
+    if (broken) port_write_failed(port, broken);
+}
+
+/* OTP ends a port whose output descriptor broke with the posix reason
+ * ({'EXIT', Port, epipe} when the program closed its input). */
+void port_write_failed(Port *port, int err)
+{
+    port_close_with(port, posix_error_atom(err), TERM_NIL);
 }
 
 static void do_tell(void *arg)

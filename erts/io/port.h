@@ -98,5 +98,6 @@ void port_write(Port *port, uint8_t *bytes, size_t len); /* takes bytes */
  * finished (poller thread). */
 void port_set_direct_fd(Port *port, int fd);
 void port_queued_write_done(Port *port);
+void port_write_failed(Port *port, int err);
 
 #endif

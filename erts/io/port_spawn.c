@@ -74,9 +74,9 @@ typedef struct WriteReq {
 
 static void on_written(uv_write_t *req, int status)
 {
-    (void)status; /* a broken pipe shows as the program's end */
     WriteReq *w = (WriteReq *)req;
     port_queued_write_done(w->port);
+    if (status < 0 && status != UV_ECANCELED) port_write_failed(w->port, -status);
     free(w->bytes);
     free(w);
 }
@@ -88,8 +88,10 @@ void port_write(Port *port, uint8_t *bytes, size_t len)
     w->port = port;
     w->bytes = bytes;
     uv_buf_t buf = uv_buf_init((char *)bytes, (unsigned)len);
-    if (uv_write(&w->req, (uv_stream_t *)&port->to_child, &buf, 1, on_written) != 0) {
+    int r = uv_write(&w->req, (uv_stream_t *)&port->to_child, &buf, 1, on_written);
+    if (r != 0) {
         port_queued_write_done(port);
+        port_write_failed(port, -r);
         free(bytes);
         free(w);
     }

@@ -2,7 +2,8 @@
 %% framing, exit statuses and eof, spawn_executable with args/arg0/env/cd,
 %% stderr_to_stdout, in/out-only ports, port_info, ports/0, connect and close
 %% messages, links and exit signals both ways, bad options and closed ports,
-%% and a thousand ports opened and closed. Port ids are never printed (their
+%% a write to a program that closed its input, and a thousand ports opened
+%% and closed. Port ids are never printed (their
 %% numbers differ between runtimes).
 -module(port_spawn).
 -export([main/0]).
@@ -172,7 +173,20 @@ errors() ->
     ?T(erlang:port_info(P, name)),
     ?T(erlang:port_info(self(), name)),
     ?T(port_close(self())),
-    erlang:display({send_to_closed, element(2, P ! {self(), {command, "x"}})}).
+    erlang:display({send_to_closed, element(2, P ! {self(), {command, "x"}})}),
+    broken_pipe().
+
+%% A program that closed its standard input: the write ends the port with
+%% epipe, and no exit status follows.
+broken_pipe() ->
+    Trap = process_flag(trap_exit, true),
+    P = open_port({spawn, "sh -c 'exec 0<&-; sleep 0.5'"}, [binary, exit_status]),
+    receive after 100 -> ok end,
+    ?T(port_command(P, <<"to nobody">>)),
+    Got = receive {'EXIT', P, R} -> {exit, R}; {P, M} -> {message, M} after 2000 -> timeout end,
+    Then = receive {P, M2} -> {message, M2} after 700 -> nothing end,
+    erlang:display({broken_pipe, Got, Then, erlang:port_info(P)}),
+    process_flag(trap_exit, Trap).
 
 many() ->
     Ports = [open_port({spawn, "cat"}, [binary]) || _ <- lists:seq(1, 1000)],
