@@ -180,8 +180,8 @@ errors() ->
 %% epipe, and no exit status follows.
 broken_pipe() ->
     Trap = process_flag(trap_exit, true),
-    P = open_port({spawn, "sh -c 'exec 0<&-; sleep 0.5'"}, [binary, exit_status]),
-    receive after 100 -> ok end,
+    P = open_port({spawn, "sh -c 'exec 0<&-; echo closed; sleep 0.5'"}, [binary, exit_status]),
+    receive {P, {data, <<"closed\n">>}} -> ok after 5000 -> erlang:display(no_closed_line) end,
     ?T(port_command(P, <<"to nobody">>)),
     Got = receive {'EXIT', P, R} -> {exit, R}; {P, M} -> {message, M} after 2000 -> timeout end,
     Then = receive {P, M2} -> {message, M2} after 700 -> nothing end,
