@@ -125,14 +125,28 @@ AtomResult atom_intern(const char *name, size_t len, Term *out)
     return result;
 }
 
+/* Latin-1 text of at most ATOM_MAX_CHARS characters as UTF-8 in buf. */
+static size_t latin1_to_utf8(const uint8_t *chars, size_t len, char buf[ATOM_MAX_CHARS * 2])
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) n += utf8_encode(chars[i], (uint8_t *)buf + n);
+    return n;
+}
+
 AtomResult atom_intern_latin1(const uint8_t *chars, size_t len, Term *out)
 {
     if (len > ATOM_MAX_CHARS) return ATOM_ERROR_TOO_LONG;
     char buf[ATOM_MAX_CHARS * 2];
-    size_t n = 0;
-    for (size_t i = 0; i < len; i++) n += utf8_encode(chars[i], (uint8_t *)buf + n);
-    return atom_intern(buf, n, out);
+    return atom_intern(buf, latin1_to_utf8(chars, len, buf), out);
 }
+
+AtomResult atom_lookup_latin1(const uint8_t *chars, size_t len, Term *out)
+{
+    if (len > ATOM_MAX_CHARS) return ATOM_ERROR_TOO_LONG;
+    char buf[ATOM_MAX_CHARS * 2];
+    return atom_lookup(buf, latin1_to_utf8(chars, len, buf), out);
+}
+
 
 Term atom_from_cstr(const char *name)
 {

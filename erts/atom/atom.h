@@ -44,6 +44,7 @@ AtomResult atom_intern(const char *name, size_t len, Term *out);
 AtomResult atom_lookup(const char *name, size_t len, Term *out);
 /* Latin-1 text as in binary_to_atom(B, latin1): converted to UTF-8 first. */
 AtomResult atom_intern_latin1(const uint8_t *chars, size_t len, Term *out);
+AtomResult atom_lookup_latin1(const uint8_t *chars, size_t len, Term *out);
 
 /* Convenience for C code with a known-good name; aborts if the table is full. */
 Term atom_from_cstr(const char *name);

@@ -1,6 +1,7 @@
 /* erlang_module.c — BIFs that answer questions about loaded code and funs:
  * get_module_info/1,2 (behind every module's module_info/0,1),
- * function_exported/3, is_builtin/3, fun_info/1,2 and make_fun/3.
+ * function_exported/3, is_builtin/3, fun_info/1,2, make_fun/3,
+ * module_loaded/1, loaded/0 and pre_loaded/0.
  * Costs: one reduction, plus the length of the lists they build. */
 #include "bif/bif.h"
 
@@ -10,6 +11,28 @@
 #include "bif/bif_util.h"
 #include "load/module.h"
 #include "term/boxed.h"
+
+/* ---- which modules are loaded ----------------------------------------------- */
+
+/* erlang is built into the runtime: it is loaded and preloaded, with no
+ * module of its own in the table. */
+Term bif_erlang_module_loaded_1(Process *p, const Term *args)
+{
+    if (!term_is_atom(args[0])) return proc_badarg(p);
+    return args[0] == ATOM_erlang || module_get(args[0]) ? ATOM_true : ATOM_false;
+}
+
+static Term module_names(Process *p, bool only_preloaded)
+{
+    size_t n;
+    Term *names = module_current_names(&n, only_preloaded);
+    Term list = bif_array_to_list(p, names, n, TERM_NIL);
+    free(names);
+    return term_cons(proc_alloc(p, 2), ATOM_erlang, list);
+}
+
+Term bif_erlang_loaded_0(Process *p, const Term *args) { return module_names(p, false); }
+Term bif_erlang_pre_loaded_0(Process *p, const Term *args) { return module_names(p, true); }
 
 /* ---- get_module_info ------------------------------------------------------ */
 

@@ -1,6 +1,6 @@
 /* erlang_system.c — BIFs about the running system rather than about terms:
- * halt/0,1,2, node/0,1, self/0, make_ref/0 and system_info/1. Each costs one
- * reduction. */
+ * halt/0,1,2, node/0,1, self/0, make_ref/0, unique_integer/0,1,
+ * bump_reductions/1 and system_info/1. Each costs one reduction. */
 #include "bif/bif.h"
 
 #include <stdatomic.h>
@@ -109,6 +109,41 @@ Term bif_erlang_node_1(Process *p, const Term *args)
 Term bif_erlang_self_0(Process *p, const Term *args) { return p->pid; }
 
 Term bif_erlang_make_ref_0(Process *p, const Term *args) { return ref_make(p); }
+
+/* One counter serves every kind of unique_integer: its values are unique and
+ * strictly increasing, so they are monotonic too. Without `positive` they
+ * start at the bottom of the small range, as OTP's start below zero. */
+static _Atomic uint64_t unique_counter;
+
+static Term unique_integer(bool positive)
+{
+    uint64_t n = atomic_fetch_add(&unique_counter, 1) + 1;
+    return term_make_small(positive ? (SInt)n : SMALL_MIN + (SInt)n);
+}
+
+Term bif_erlang_unique_integer_0(Process *p, const Term *args) { return unique_integer(false); }
+
+/* Options: positive, monotonic. */
+Term bif_erlang_unique_integer_1(Process *p, const Term *args)
+{
+    bool positive = false;
+    Term o = args[0];
+    for (; term_is_list(o); o = term_tail(o)) {
+        if (term_head(o) == ATOM_positive)
+            positive = true;
+        else if (term_head(o) != ATOM_monotonic)
+            return proc_badarg(p);
+    }
+    if (!term_is_nil(o)) return proc_badarg(p);
+    return unique_integer(positive);
+}
+
+Term bif_erlang_bump_reductions_1(Process *p, const Term *args)
+{
+    if (!term_is_small(args[0]) || term_small_value(args[0]) < 0) return proc_badarg(p);
+    p->reductions += (uint64_t)term_small_value(args[0]);
+    return ATOM_true;
+}
 
 /* {unix, Name} with the kernel name in lower case, as OTP reports it. */
 static Term os_type(Process *p)

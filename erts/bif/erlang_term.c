@@ -1,19 +1,23 @@
 /* erlang_term.c — BIFs over whole terms, backed by the term services:
- * display/1 (term/display.h), phash2/1,2 (term/phash.h), term_to_binary/1
- * and binary_to_term/1 (term/external.h). Costs: one reduction, linear in
- * the size of the term. */
+ * display/1, display_string/1, display_nl/0 (term/display.h), phash2/1,2 (term/phash.h), term_to_binary/1,2,
+ * term_to_iovec/1,2, external_size/1,2 and binary_to_term/1,2
+ * (term/external.h, term/ext_encode.h). Costs: one reduction, linear in the
+ * size of the term. */
 #include "bif/bif.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "atom/atom.h"
 #include "bif/bif_reds.h"
 #include "bif/bif_util.h"
 #include "term/binary.h"
 #include "term/display.h"
+#include "term/ext_encode.h"
 #include "term/external.h"
 #include "term/phash.h"
 #include "term/strbuf.h"
+#include "term/utf8.h"
 
 /* The text and its line end go out in one write, so lines from several
  * schedulers never interleave. OTP ends the line with "\r\n" whatever
@@ -26,6 +30,48 @@ Term bif_erlang_display_1(Process *p, const Term *args)
     strbuf_append_cstr(&b, "\r\n");
     fwrite(b.data, 1, b.len, stdout);
     fflush(stdout);
+    strbuf_free(&b);
+    return ATOM_true;
+}
+
+/* display_string/1 and display_nl/0 write to standard error, a newline as
+ * "\r\n" as OTP does, the text as UTF-8. */
+static void display_error_text(const StrBuf *b)
+{
+    fwrite(b->data, 1, b->len, stderr);
+    fflush(stderr);
+}
+
+Term bif_erlang_display_string_1(Process *p, const Term *args)
+{
+    StrBuf b;
+    strbuf_init(&b);
+    Term l = args[0];
+    for (; term_is_list(l); l = term_tail(l)) {
+        Term c = term_head(l);
+        SInt v = term_is_small(c) ? term_small_value(c) : -1;
+        uint8_t utf8[4];
+        if (v < 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) break;
+        if (v == '\n')
+            strbuf_append_cstr(&b, "\r\n");
+        else
+            strbuf_append(&b, utf8, utf8_encode((int32_t)v, utf8));
+    }
+    if (!term_is_nil(l)) {
+        strbuf_free(&b);
+        return proc_badarg(p);
+    }
+    display_error_text(&b);
+    strbuf_free(&b);
+    return ATOM_true;
+}
+
+Term bif_erlang_display_nl_0(Process *p, const Term *args)
+{
+    StrBuf b;
+    strbuf_init(&b);
+    strbuf_append_cstr(&b, "\r\n");
+    display_error_text(&b);
     strbuf_free(&b);
     return ATOM_true;
 }
@@ -44,20 +90,173 @@ Term bif_erlang_phash2_2(Process *p, const Term *args)
     return term_make_small(term_phash2_range(args[0], range));
 }
 
-/* Cost: one reduction per 256 bytes of the encoding. */
-Term bif_erlang_term_to_binary_1(Process *p, const Term *args)
+/* ---- term_to_binary and its relatives ------------------------------------- */
+
+/* What zlib's Z_DEFAULT_COMPRESSION stands for, and what `compressed` means. */
+enum { ZLIB_DEFAULT_LEVEL = 6 };
+
+typedef struct EncodeRequest {
+    ExtEncodeOptions ext;
+    int compress_level; /* -1: not compressed */
+} EncodeRequest;
+
+/* The options of term_to_binary/2 and term_to_iovec/2 (for_size: the few
+ * external_size/2 takes, minor versions 0 and 1 only). */
+static bool parse_encode_options(Term list, bool for_size, EncodeRequest *r)
 {
-    Term bin = ext_term_to_binary(p, args[0]);
-    if (bin != TERM_NONE) bif_charge_bytes(p, binary_bit_size(bin) / 8);
+    *r = (EncodeRequest){.ext = EXT_ENCODE_DEFAULTS, .compress_level = -1};
+    for (; term_is_list(list); list = term_tail(list)) {
+        Term o = term_head(list);
+        if (!for_size && o == ATOM_compressed) {
+            r->compress_level = ZLIB_DEFAULT_LEVEL;
+        } else if (!for_size && o == ATOM_deterministic) {
+            r->ext.deterministic = true;
+        } else if (term_is_tuple(o) && term_tuple_arity(o) == 2 && term_is_small(term_tuple_element(o, 2))) {
+            Term key = term_tuple_element(o, 1);
+            SInt v = term_small_value(term_tuple_element(o, 2));
+            if (!for_size && key == ATOM_compressed && v >= 0 && v <= 9)
+                r->compress_level = (int)v;
+            else if (key == ATOM_minor_version && v >= 0 && v <= (for_size ? 1 : 2))
+                r->ext.minor_version = (unsigned)v;
+            else
+                return false;
+        } else {
+            return false;
+        }
+    }
+    return term_is_nil(list);
+}
+
+/* Encodes t as the request asks; false (with the error raised on p) for a
+ * term that cannot be encoded yet. */
+static bool encode(Process *p, Term t, EncodeRequest *r, StrBuf *out)
+{
+    strbuf_init(out);
+    if (ext_encode_with(t, &r->ext, out) != EXT_ENCODE_OK) {
+        strbuf_free(out);
+        free(r->ext.splits);
+        bif_not_implemented(p, "term_to_binary");
+        return false;
+    }
+    if (r->compress_level >= 0) ext_compress(out, r->compress_level);
+    bif_charge_bytes(p, out->len); /* one reduction per 256 bytes */
+    return true;
+}
+
+static Term term_to_binary(Process *p, Term t, EncodeRequest *r)
+{
+    StrBuf b;
+    if (!encode(p, t, r, &b)) return TERM_NONE;
+    Term bin = binary_from_bytes(p, b.data, b.len);
+    strbuf_free(&b);
     return bin;
 }
 
-Term bif_erlang_binary_to_term_1(Process *p, const Term *args)
+Term bif_erlang_term_to_binary_1(Process *p, const Term *args)
+{
+    EncodeRequest r = {.ext = EXT_ENCODE_DEFAULTS, .compress_level = -1};
+    return term_to_binary(p, args[0], &r);
+}
+
+Term bif_erlang_term_to_binary_2(Process *p, const Term *args)
+{
+    EncodeRequest r;
+    if (!parse_encode_options(args[1], false, &r)) return proc_badarg(p);
+    return term_to_binary(p, args[0], &r);
+}
+
+/* The encoding as a list of binaries: the text between large binaries, and
+ * those binaries themselves, uncopied. Compressed, it is one binary, not a
+ * list, as on OTP 25. */
+static Term term_to_iovec(Process *p, Term t, EncodeRequest *r)
+{
+    if (r->compress_level >= 0) return term_to_binary(p, t, r);
+    r->ext.split_binaries = true;
+    StrBuf b;
+    if (!encode(p, t, r, &b)) return TERM_NONE;
+    size_t n = 0, from = 0;
+    Term *parts = malloc((2 * r->ext.nsplits + 1) * sizeof *parts);
+    if (!parts) abort();
+    for (size_t i = 0; i < r->ext.nsplits; i++) {
+        const ExtSplit *s = &r->ext.splits[i];
+        if (s->at > from) parts[n++] = binary_from_bytes(p, b.data + from, s->at - from);
+        parts[n++] = s->bytes * 8 == binary_bit_size(s->bin) ? s->bin : binary_slice(p, s->bin, 0, s->bytes * 8);
+        from = s->at;
+    }
+    if (b.len > from) parts[n++] = binary_from_bytes(p, b.data + from, b.len - from);
+    Term list = bif_array_to_list(p, parts, n, TERM_NIL);
+    free(parts);
+    free(r->ext.splits);
+    strbuf_free(&b);
+    return list;
+}
+
+Term bif_erlang_term_to_iovec_1(Process *p, const Term *args)
+{
+    EncodeRequest r = {.ext = EXT_ENCODE_DEFAULTS, .compress_level = -1};
+    return term_to_iovec(p, args[0], &r);
+}
+
+Term bif_erlang_term_to_iovec_2(Process *p, const Term *args)
+{
+    EncodeRequest r;
+    if (!parse_encode_options(args[1], false, &r)) return proc_badarg(p);
+    return term_to_iovec(p, args[0], &r);
+}
+
+/* The exact size of the uncompressed encoding (OTP's is an upper bound that
+ * only exceeds it for closures, which Ember cannot encode yet). */
+static Term external_size(Process *p, Term t, EncodeRequest *r)
+{
+    StrBuf b;
+    if (!encode(p, t, r, &b)) return TERM_NONE;
+    Term size = term_make_small((SInt)b.len);
+    strbuf_free(&b);
+    return size;
+}
+
+Term bif_erlang_external_size_1(Process *p, const Term *args)
+{
+    EncodeRequest r = {.ext = EXT_ENCODE_DEFAULTS, .compress_level = -1};
+    return external_size(p, args[0], &r);
+}
+
+Term bif_erlang_external_size_2(Process *p, const Term *args)
+{
+    EncodeRequest r;
+    if (!parse_encode_options(args[1], true, &r)) return proc_badarg(p);
+    return external_size(p, args[0], &r);
+}
+
+/* ---- binary_to_term ---------------------------------------------------------- */
+
+static Term binary_to_term(Process *p, Term bin, bool safe, bool used)
 {
     const uint8_t *bytes;
-    size_t len;
-    BinStatus st = bif_binary_bytes(args[0], &bytes, &len);
+    size_t len, span;
+    BinStatus st = bif_binary_bytes(bin, &bytes, &len);
     if (st != BIN_OK) return bif_binary_error(p, st);
     bif_charge_bytes(p, len); /* one reduction per 256 bytes */
-    return ext_binary_to_term(p, bytes, len);
+    Term t = ext_binary_to_term_opts(p, bytes, len, safe, &span);
+    if (t == TERM_NONE || !used) return t;
+    return bif_tuple2(p, t, term_make_small((SInt)span));
+}
+
+Term bif_erlang_binary_to_term_1(Process *p, const Term *args) { return binary_to_term(p, args[0], false, false); }
+
+/* Options: safe, used. */
+Term bif_erlang_binary_to_term_2(Process *p, const Term *args)
+{
+    bool safe = false, used = false;
+    Term list = args[1];
+    for (; term_is_list(list); list = term_tail(list)) {
+        if (term_head(list) == ATOM_safe)
+            safe = true;
+        else if (term_head(list) == ATOM_used)
+            used = true;
+        else
+            return proc_badarg(p);
+    }
+    if (!term_is_nil(list)) return proc_badarg(p);
+    return binary_to_term(p, args[0], safe, used);
 }

@@ -1,5 +1,5 @@
 /* proc_signal.c — BIFs that send signals or change how a process takes them:
- * send/2,3, exit/2, link/1, unlink/1, monitor/2, demonitor/1,2,
+ * send/2,3, send_nosuspend/2,3, exit/2, link/1, unlink/1, monitor/2, demonitor/1,2,
  * process_flag/2, is_process_alive/1, yield/0, group_leader/0,2. Each costs one
  * reduction (demonitor with flush: plus the message queue scan). */
 #include "bif/bif.h"
@@ -23,16 +23,33 @@ Term bif_erlang_send_2(Process *p, const Term *args)
     return args[1];
 }
 
+/* A proper list of send options, each one of the two allowed. */
+static bool send_options(Term o, Term allowed1, Term allowed2)
+{
+    for (; term_is_list(o); o = term_tail(o))
+        if (term_head(o) != allowed1 && term_head(o) != allowed2) return false;
+    return term_is_nil(o);
+}
+
 /* Options nosuspend and noconnect change nothing for local destinations. */
 Term bif_erlang_send_3(Process *p, const Term *args)
 {
-    Term o = args[2];
-    for (; term_is_list(o); o = term_tail(o))
-        if (term_head(o) != atom_from_cstr("nosuspend") && term_head(o) != atom_from_cstr("noconnect"))
-            return proc_badarg(p);
-    if (!term_is_nil(o)) return proc_badarg(p);
+    if (!send_options(args[2], ATOM_nosuspend, ATOM_noconnect)) return proc_badarg(p);
     if (!emu_send(p, args[0], args[1])) return TERM_NONE;
     return ATOM_ok;
+}
+
+/* A local send never suspends the sender, so it always succeeds. */
+Term bif_erlang_send_nosuspend_2(Process *p, const Term *args)
+{
+    if (!emu_send(p, args[0], args[1])) return TERM_NONE;
+    return ATOM_true;
+}
+
+Term bif_erlang_send_nosuspend_3(Process *p, const Term *args)
+{
+    if (!send_options(args[2], ATOM_nosuspend, ATOM_noconnect)) return proc_badarg(p);
+    return bif_erlang_send_nosuspend_2(p, args);
 }
 
 Term bif_erlang_exit_2(Process *p, const Term *args)

@@ -113,3 +113,52 @@ Term bif_erlang_spawn_opt_4(Process *p, const Term *args)
         return proc_badarg(p);
     return spawn_with(p, args[0], args[1], args[2], &o);
 }
+
+/* ---- the forms that name a node ----------------------------------------- */
+
+/* The local node spawns here; another node needs distribution (not yet). */
+static bool on_this_node(Process *p, Term node)
+{
+    if (!term_is_atom(node)) {
+        proc_badarg(p);
+        return false;
+    }
+    if (node != ATOM_nonode_nohost) {
+        bif_not_implemented(p, "distribution");
+        return false;
+    }
+    return true;
+}
+
+Term bif_erlang_spawn_2(Process *p, const Term *args)
+{
+    return on_this_node(p, args[0]) ? spawn_fun(p, args[1], false, false) : TERM_NONE;
+}
+Term bif_erlang_spawn_4(Process *p, const Term *args)
+{
+    return on_this_node(p, args[0]) ? spawn_mfa(p, args + 1, false, false) : TERM_NONE;
+}
+Term bif_erlang_spawn_link_2(Process *p, const Term *args)
+{
+    return on_this_node(p, args[0]) ? spawn_fun(p, args[1], true, false) : TERM_NONE;
+}
+Term bif_erlang_spawn_link_4(Process *p, const Term *args)
+{
+    return on_this_node(p, args[0]) ? spawn_mfa(p, args + 1, true, false) : TERM_NONE;
+}
+Term bif_erlang_spawn_monitor_2(Process *p, const Term *args)
+{
+    return on_this_node(p, args[0]) ? spawn_fun(p, args[1], false, true) : TERM_NONE;
+}
+Term bif_erlang_spawn_monitor_4(Process *p, const Term *args)
+{
+    return on_this_node(p, args[0]) ? spawn_mfa(p, args + 1, false, true) : TERM_NONE;
+}
+Term bif_erlang_spawn_opt_3(Process *p, const Term *args)
+{
+    return on_this_node(p, args[0]) ? bif_erlang_spawn_opt_2(p, args + 1) : TERM_NONE;
+}
+Term bif_erlang_spawn_opt_5(Process *p, const Term *args)
+{
+    return on_this_node(p, args[0]) ? bif_erlang_spawn_opt_4(p, args + 1) : TERM_NONE;
+}

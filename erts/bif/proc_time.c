@@ -1,13 +1,15 @@
 /* proc_time.c — time and timers: erlang:send_after/3,4, start_timer/3,4,
  * cancel_timer/1,2, read_timer/1,2, monotonic_time/0,1, system_time/0,1,
- * timestamp/0, convert_time_unit/3 and statistics/1. Each costs one reduction
+ * timestamp/0, time_offset/0,1, now/0, convert_time_unit/3 and statistics/1. Each costs one reduction
  * (send_after: plus the copy of the message). */
 #include "bif/bif.h"
 
+#include <stdatomic.h>
 #include <time.h>
 
 #include "atom/atom.h"
 #include "bif/bif_util.h"
+#include "bif/numbers_int.h"
 #include "proc/plinks.h"
 #include "sched/sched.h"
 #include "term/boxed.h"
@@ -34,8 +36,7 @@ static Term convert(Process *p, int64_t t, int64_t from, int64_t to)
     __int128 v = (__int128)t * to;
     __int128 q = v / from;
     if (v % from != 0 && v < 0) q--;
-    if (q > SMALL_MAX || q < SMALL_MIN) return bif_not_implemented(p, "time values beyond small integers");
-    return term_make_small((SInt)q);
+    return num_int_from_i128(p, q);
 }
 
 Term bif_erlang_monotonic_time_0(Process *p, const Term *args) { return term_make_small(time_monotonic_ns()); }
@@ -51,11 +52,38 @@ Term bif_erlang_system_time_1(Process *p, const Term *args)
     return r ? convert(p, time_system_ns(), NATIVE_PER_SECOND, r) : proc_badarg(p);
 }
 
-Term bif_erlang_timestamp_0(Process *p, const Term *args)
+/* system_time = monotonic_time + time_offset, in native units. */
+Term bif_erlang_time_offset_0(Process *p, const Term *args)
 {
-    int64_t us = time_system_ns() / 1000;
+    return num_int_from_i128(p, time_system_ns() - time_monotonic_ns());
+}
+Term bif_erlang_time_offset_1(Process *p, const Term *args)
+{
+    int64_t r = unit_rate(args[0]);
+    return r ? convert(p, time_system_ns() - time_monotonic_ns(), NATIVE_PER_SECOND, r) : proc_badarg(p);
+}
+
+static Term microseconds_triple(Process *p, int64_t us)
+{
     return bif_tuple3(p, term_make_small(us / 1000000000000), term_make_small(us / 1000000 % 1000000),
                       term_make_small(us % 1000000));
+}
+
+Term bif_erlang_timestamp_0(Process *p, const Term *args) { return microseconds_triple(p, time_system_ns() / 1000); }
+
+/* The deprecated now/0: system time in microseconds, but strictly increasing
+ * across all callers, so each call gets a value of its own. */
+static _Atomic int64_t last_now_us;
+
+Term bif_erlang_now_0(Process *p, const Term *args)
+{
+    int64_t us = time_system_ns() / 1000;
+    int64_t last = atomic_load(&last_now_us);
+    int64_t next;
+    do {
+        next = us > last ? us : last + 1;
+    } while (!atomic_compare_exchange_weak(&last_now_us, &last, next));
+    return microseconds_triple(p, next);
 }
 
 Term bif_erlang_convert_time_unit_3(Process *p, const Term *args)

@@ -119,7 +119,9 @@ static bool load_init(const BootOptions *o)
     char init_path[4300];
     snprintf(init_path, sizeof init_path, "%s/init.beam", lib);
     Module *m;
-    return module_load_file(init_path, &m) == LOAD_OK;
+    if (module_load_file(init_path, &m) != LOAD_OK) return false;
+    m->preloaded = true;
+    return true;
 }
 
 static int disassemble(const char *path)

@@ -170,6 +170,20 @@ Module *module_get(Term module)
     return m;
 }
 
+Term *module_current_names(size_t *n, bool only_preloaded)
+{
+    pthread_mutex_lock(&lock);
+    Term *names = malloc((current.n + 1) * sizeof *names);
+    if (!names) abort();
+    *n = 0;
+    for (size_t i = 0; i < current.n; i++) {
+        const Module *m = current.items[i];
+        if (!only_preloaded || m->preloaded) names[(*n)++] = m->name;
+    }
+    pthread_mutex_unlock(&lock);
+    return names;
+}
+
 /* The function of m whose code holds pc (functions are sorted by address). */
 static const FunctionInfo *function_at(const Module *m, const CodeWord *pc)
 {

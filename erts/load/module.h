@@ -4,6 +4,7 @@
 #ifndef EMBER_MODULE_H
 #define EMBER_MODULE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -60,6 +61,7 @@ typedef struct Module {
     Export **exports;    /* exported functions */
     size_t num_exports;
     const char *path;    /* file it was loaded from */
+    bool preloaded;      /* loaded by the runtime at boot (erlang:pre_loaded/0) */
 } Module;
 
 typedef enum LoadStatus {
@@ -79,6 +81,9 @@ LoadStatus module_ensure_loaded(Term module);
 /* Loads a .beam file by path (used by -dis and tests); prints the reason on error. */
 LoadStatus module_load_file(const char *path, Module **out);
 Module *module_get(Term module);
+/* The current modules, sorted by name, as a malloc'd array the caller frees
+ * (only_preloaded: those loaded by the runtime at boot). */
+Term *module_current_names(size_t *n, bool only_preloaded);
 
 /* The module and function whose code contains pc, or NULL. */
 Module *module_find_by_code(const CodeWord *pc, const FunctionInfo **function);

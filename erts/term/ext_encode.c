@@ -5,6 +5,7 @@
  * work (the rest of a list, tuple or map) sits on a heap stack. */
 #include "term/ext_encode.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,6 +16,8 @@
 #include "term/map.h"
 #include "term/ext_tags.h"
 #include "term/utf8.h"
+
+#include <zlib.h>
 
 static void put_u8(StrBuf *b, unsigned v) { strbuf_append_char(b, (char)(uint8_t)v); }
 static void put_u16(StrBuf *b, uint32_t v)
@@ -35,14 +38,15 @@ static void put_u64(StrBuf *b, uint64_t v)
 
 /* ---- atoms and numbers ------------------------------------------------------ */
 
-static void put_atom(StrBuf *b, Term atom)
+static void put_atom(StrBuf *b, ExtEncodeOptions *o, Term atom)
 {
     size_t n;
     const uint8_t *s = (const uint8_t *)atom_text(atom, &n);
-    /* latin-1 text (every code point below 256) goes out as ATOM_EXT */
+    /* latin-1 text (every code point below 256) goes out as ATOM_EXT,
+     * unless minor version 2 asks for UTF-8 throughout */
     uint8_t latin1[256];
     size_t chars = 0;
-    bool is_latin1 = true;
+    bool is_latin1 = o->minor_version < 2;
     for (size_t i = 0; i < n && is_latin1;) {
         size_t size;
         int32_t c = utf8_decode(s + i, n - i, &size);
@@ -99,8 +103,16 @@ static void put_small(StrBuf *b, SInt v)
     }
 }
 
-static void put_float(StrBuf *b, double f)
+static void put_float(StrBuf *b, ExtEncodeOptions *o, double f)
 {
+    if (o->minor_version == 0) {
+        /* FLOAT_EXT: the %.20e text, NUL-padded to 31 bytes */
+        char text[EXT_FLOAT_TEXT_BYTES + 1] = {0};
+        snprintf(text, sizeof text, "%.20e", f);
+        put_u8(b, EXT_TAG_FLOAT);
+        strbuf_append(b, text, EXT_FLOAT_TEXT_BYTES);
+        return;
+    }
     uint64_t bits;
     memcpy(&bits, &f, sizeof bits);
     put_u8(b, EXT_TAG_NEW_FLOAT);
@@ -109,22 +121,22 @@ static void put_float(StrBuf *b, double f)
 
 /* ---- identifiers ------------------------------------------------------------ */
 
-static void put_local_node(StrBuf *b) { put_atom(b, ATOM_nonode_nohost); }
+static void put_local_node(StrBuf *b, ExtEncodeOptions *o) { put_atom(b, o, ATOM_nonode_nohost); }
 
-static void put_pid(StrBuf *b, Term pid)
+static void put_pid(StrBuf *b, ExtEncodeOptions *o, Term pid)
 {
     put_u8(b, EXT_TAG_NEW_PID);
-    put_local_node(b);
+    put_local_node(b, o);
     put_u32(b, pid_number_part(pid));
     put_u32(b, pid_serial_part(pid));
     put_u32(b, 0); /* creation */
 }
 
-static void put_port(StrBuf *b, Term port)
+static void put_port(StrBuf *b, ExtEncodeOptions *o, Term port)
 {
     UInt n = term_port_number(port);
     put_u8(b, n > UINT32_MAX ? EXT_TAG_V4_PORT : EXT_TAG_NEW_PORT);
-    put_local_node(b);
+    put_local_node(b, o);
     if (n > UINT32_MAX)
         put_u64(b, n);
     else
@@ -149,11 +161,11 @@ static void put_bitstring(StrBuf *b, Term t)
     free(buf);
 }
 
-static void put_ref(StrBuf *b, Term ref)
+static void put_ref(StrBuf *b, ExtEncodeOptions *o, Term ref)
 {
     put_u8(b, EXT_TAG_NEWER_REFERENCE);
     put_u16(b, REF_NUMBERS);
-    put_local_node(b);
+    put_local_node(b, o);
     put_u32(b, 0);
     for (int i = 0; i < REF_NUMBERS; i++) put_u32(b, ref_number(ref, i));
 }
@@ -191,6 +203,8 @@ typedef struct {
 typedef struct {
     Work *items;
     size_t len, cap;
+    Term **sorted; /* deterministic: sorted pairs of large maps, freed at the end */
+    size_t nsorted, sorted_cap;
 } WorkStack;
 
 static void push(WorkStack *st, Work w)
@@ -203,7 +217,38 @@ static void push(WorkStack *st, Work w)
     st->items[st->len++] = w;
 }
 
-static ExtEncodeStatus put_boxed(StrBuf *b, Term t, WorkStack *st)
+static void grow_array(void **items, size_t *cap, size_t len, size_t size)
+{
+    if (len < *cap) return;
+    *cap = *cap ? *cap * 2 : 8;
+    *items = realloc(*items, *cap * size);
+    if (!*items) abort();
+}
+
+/* term_to_iovec: a byte-aligned bitstring larger than a heap binary keeps
+ * its whole bytes to itself; only its header (and a trailing partial byte)
+ * goes into the text. */
+static bool split_binary(StrBuf *b, ExtEncodeOptions *o, Term t)
+{
+    if (!o->split_binaries) return false;
+    BinView v;
+    binary_view(t, &v);
+    size_t n = (v.bit_size + 7) / 8, rest = v.bit_size % 8;
+    if (v.bit_off % 8 || n < EXT_SPLIT_MIN_BYTES) return false;
+    put_u8(b, rest ? EXT_TAG_BIT_BINARY : EXT_TAG_BINARY);
+    put_u32(b, (uint32_t)n);
+    if (rest) put_u8(b, (uint8_t)rest);
+    grow_array((void **)&o->splits, &o->splits_cap, o->nsplits, sizeof *o->splits);
+    o->splits[o->nsplits++] = (ExtSplit){.at = b->len, .bin = t, .bytes = v.bit_size / 8};
+    if (rest) {
+        uint8_t last = 0;
+        binary_copy_bits(&last, 0, v.bytes, v.bit_off + v.bit_size - rest, rest);
+        put_u8(b, last);
+    }
+    return true;
+}
+
+static ExtEncodeStatus put_boxed(StrBuf *b, ExtEncodeOptions *o, Term t, WorkStack *st)
 {
     Term hdr = term_boxed_header(t);
     switch (header_tag(hdr)) {
@@ -221,24 +266,27 @@ static ExtEncodeStatus put_boxed(StrBuf *b, Term t, WorkStack *st)
     }
     case HDR_POS_BIG:
     case HDR_NEG_BIG: put_big(b, big_digits(t), big_ndigits(t), big_is_negative(t)); return EXT_ENCODE_OK;
-    case HDR_FLOAT: put_float(b, term_float_value(t)); return EXT_ENCODE_OK;
-    case HDR_REF: put_ref(b, t); return EXT_ENCODE_OK;
+    case HDR_FLOAT: put_float(b, o, term_float_value(t)); return EXT_ENCODE_OK;
+    case HDR_REF: put_ref(b, o, t); return EXT_ENCODE_OK;
     case HDR_EXPORT: {
         const Export *e = export_of_fun(t);
         put_u8(b, EXT_TAG_EXPORT);
-        put_atom(b, e->module);
-        put_atom(b, e->function);
+        put_atom(b, o, e->module);
+        put_atom(b, o, e->function);
         put_u8(b, EXT_TAG_SMALL_INTEGER);
         put_u8(b, e->arity);
         return EXT_ENCODE_OK;
     }
     case HDR_HEAP_BIN:
+        if (split_binary(b, o, t)) return EXT_ENCODE_OK;
         put_u8(b, EXT_TAG_BINARY);
         put_u32(b, (uint32_t)term_heap_bin_size(t));
         strbuf_append(b, term_heap_bin_bytes(t), term_heap_bin_size(t));
         return EXT_ENCODE_OK;
     case HDR_REFC_BIN:
-    case HDR_SUB_BIN: put_bitstring(b, t); return EXT_ENCODE_OK;
+    case HDR_SUB_BIN:
+        if (!split_binary(b, o, t)) put_bitstring(b, t);
+        return EXT_ENCODE_OK;
     case HDR_MAP:
         put_u8(b, EXT_TAG_MAP);
         put_u32(b, (uint32_t)flatmap_size(t));
@@ -247,7 +295,15 @@ static ExtEncodeStatus put_boxed(StrBuf *b, Term t, WorkStack *st)
     case HDR_HASHMAP:
         put_u8(b, EXT_TAG_MAP);
         put_u32(b, (uint32_t)hamt_size(t));
-        push(st, (Work){.kind = W_HAMT, .t = t});
+        if (o->deterministic) {
+            UInt n;
+            Term *pairs = map_sorted_pairs(t, &n);
+            grow_array((void **)&st->sorted, &st->sorted_cap, st->nsorted, sizeof *st->sorted);
+            st->sorted[st->nsorted++] = pairs;
+            push(st, (Work){.kind = W_MAP, .p = pairs, .q = pairs + n, .n = n});
+        } else {
+            push(st, (Work){.kind = W_HAMT, .t = t});
+        }
         return EXT_ENCODE_OK;
     default:
         /* closures would need their creator pid and module md5; other kinds
@@ -256,12 +312,12 @@ static ExtEncodeStatus put_boxed(StrBuf *b, Term t, WorkStack *st)
     }
 }
 
-static ExtEncodeStatus put_term(StrBuf *b, Term t, WorkStack *st)
+static ExtEncodeStatus put_term(StrBuf *b, ExtEncodeOptions *o, Term t, WorkStack *st)
 {
     if (term_is_small(t)) {
         put_small(b, term_small_value(t));
     } else if (term_is_atom(t)) {
-        put_atom(b, t);
+        put_atom(b, o, t);
     } else if (term_is_nil(t)) {
         put_u8(b, EXT_TAG_NIL);
     } else if (term_is_list(t)) {
@@ -273,11 +329,11 @@ static ExtEncodeStatus put_term(StrBuf *b, Term t, WorkStack *st)
         put_u32(b, (uint32_t)n);
         push(st, (Work){.kind = W_LIST_REST, .t = t});
     } else if (term_is_local_pid(t)) {
-        put_pid(b, t);
+        put_pid(b, o, t);
     } else if (term_is_local_port(t)) {
-        put_port(b, t);
+        put_port(b, o, t);
     } else if (term_is_boxed(t)) {
-        return put_boxed(b, t, st);
+        return put_boxed(b, o, t, st);
     } else {
         return EXT_ENCODE_UNSUPPORTED;
     }
@@ -286,6 +342,12 @@ static ExtEncodeStatus put_term(StrBuf *b, Term t, WorkStack *st)
 
 ExtEncodeStatus ext_encode(Term t, StrBuf *out)
 {
+    ExtEncodeOptions o = EXT_ENCODE_DEFAULTS;
+    return ext_encode_with(t, &o, out);
+}
+
+ExtEncodeStatus ext_encode_with(Term t, ExtEncodeOptions *o, StrBuf *out)
+{
     WorkStack st = {0};
     ExtEncodeStatus s = EXT_ENCODE_OK;
     put_u8(out, EXT_VERSION_MAGIC);
@@ -293,7 +355,7 @@ ExtEncodeStatus ext_encode(Term t, StrBuf *out)
     while (s == EXT_ENCODE_OK && st.len) {
         Work w = st.items[--st.len];
         switch (w.kind) {
-        case W_TERM: s = put_term(out, w.t, &st); break;
+        case W_TERM: s = put_term(out, o, w.t, &st); break;
         case W_LIST_REST:
             /* w.t is a cons: its head now, the rest after it; a non-list
              * tail ends the LIST_EXT (NIL_EXT for a proper list) */
@@ -326,7 +388,25 @@ ExtEncodeStatus ext_encode(Term t, StrBuf *out)
         }
     }
     free(st.items);
+    for (size_t i = 0; i < st.nsorted; i++) free(st.sorted[i]);
+    free(st.sorted);
     return s;
+}
+
+void ext_compress(StrBuf *enc, int level)
+{
+    size_t plain = enc->len - 1; /* after the version byte */
+    uLongf zlen = plain < 5 ? 0 : plain - 5;
+    uint8_t *z = malloc(zlen + 1);
+    if (!z) abort();
+    if (compress2(z, &zlen, (const Bytef *)enc->data + 1, plain, level) == Z_OK) {
+        strbuf_clear(enc);
+        put_u8(enc, EXT_VERSION_MAGIC);
+        put_u8(enc, EXT_TAG_COMPRESSED);
+        put_u32(enc, (uint32_t)plain);
+        strbuf_append(enc, z, zlen);
+    }
+    free(z);
 }
 
 Term ext_term_to_binary(struct Process *p, Term t)

@@ -3,6 +3,9 @@
 #ifndef EMBER_EXT_TAGS_H
 #define EMBER_EXT_TAGS_H
 
+/* FLOAT_EXT (minor version 0): printf's %.20e text, NUL-padded to this size. */
+#define EXT_FLOAT_TEXT_BYTES 31
+
 enum {
     EXT_TAG_NEW_FLOAT = 70,
     EXT_TAG_BIT_BINARY = 77,

@@ -24,6 +24,7 @@
 typedef struct {
     const uint8_t *p, *end;
     bool build;
+    bool existing_atoms; /* binary_to_term's safe option: no new atoms */
     Term *hp;       /* build: next free word */
     size_t words;   /* size: words counted so far */
     size_t pending; /* size: terms announced but not read yet */
@@ -119,8 +120,10 @@ static ExtStatus read_atom_body(Dec *d, uint8_t tag, Term *out)
     size_t n = small ? lp[0] : get_u16(lp);
     const uint8_t *text = take(d, n);
     CHECK(text);
-    if (tag == EXT_TAG_ATOM || tag == EXT_TAG_SMALL_ATOM) return atom_status(atom_intern_latin1(text, n, out));
-    return atom_status(atom_intern((const char *)text, n, out));
+    bool latin1 = tag == EXT_TAG_ATOM || tag == EXT_TAG_SMALL_ATOM;
+    if (d->existing_atoms)
+        return atom_status(latin1 ? atom_lookup_latin1(text, n, out) : atom_lookup((const char *)text, n, out));
+    return atom_status(latin1 ? atom_intern_latin1(text, n, out) : atom_intern((const char *)text, n, out));
 }
 
 static ExtStatus read_atom_term(Dec *d, Term *out)
@@ -187,11 +190,11 @@ static ExtStatus read_float(Dec *d, uint8_t tag, Term *out)
         memcpy(&f, &bits, sizeof f);
     } else {
         /* the old format: 31 bytes of printf %.20e text, NUL-padded */
-        const uint8_t *b = take(d, 31);
+        const uint8_t *b = take(d, EXT_FLOAT_TEXT_BYTES);
         CHECK(b);
-        char text[32];
-        memcpy(text, b, 31);
-        text[31] = '\0';
+        char text[EXT_FLOAT_TEXT_BYTES + 1];
+        memcpy(text, b, EXT_FLOAT_TEXT_BYTES);
+        text[EXT_FLOAT_TEXT_BYTES] = '\0';
         char *end;
         f = strtod(text, &end);
         CHECK(end != text);
@@ -554,15 +557,15 @@ static uint8_t *inflate_body(const uint8_t *buf, size_t len, size_t *out_len, si
 }
 
 /* Runs one pass over buf; see external.h for the contract of both passes. */
-static ExtStatus run_pass(const uint8_t *buf, size_t len, bool skip_version, Term *mem, Term *result, size_t *words,
-                          size_t *used)
+static ExtStatus run_pass(const uint8_t *buf, size_t len, bool skip_version, bool safe, Term *mem, Term *result,
+                          size_t *words, size_t *used)
 {
     size_t off = 0;
     if (!skip_version) {
         if (len < 1 || buf[0] != EXT_VERSION_MAGIC) return EXT_BADARG;
         off = 1;
     }
-    Dec d = {.build = mem != NULL, .hp = mem};
+    Dec d = {.build = mem != NULL, .existing_atoms = safe, .hp = mem};
     if (off < len && buf[off] == EXT_TAG_COMPRESSED) {
         size_t body_len, consumed;
         uint8_t *body = inflate_body(buf + off + 1, len - off - 1, &body_len, &consumed);
@@ -584,7 +587,7 @@ static ExtStatus run_pass(const uint8_t *buf, size_t len, bool skip_version, Ter
 
 ExtStatus ext_decoded_size(const uint8_t *buf, size_t len, bool skip_version, size_t *words, size_t *used)
 {
-    return run_pass(buf, len, skip_version, NULL, NULL, words, used);
+    return run_pass(buf, len, skip_version, false, NULL, NULL, words, used);
 }
 
 Term ext_decode(const uint8_t *buf, size_t len, bool skip_version, Term *mem)
@@ -592,14 +595,20 @@ Term ext_decode(const uint8_t *buf, size_t len, bool skip_version, Term *mem)
     Term result = TERM_NONE;
     size_t words, used;
     Term scratch; /* a term that needs no heap words may come with mem == NULL */
-    if (run_pass(buf, len, skip_version, mem ? mem : &scratch, &result, &words, &used) != EXT_OK) return TERM_NONE;
+    if (run_pass(buf, len, skip_version, false, mem ? mem : &scratch, &result, &words, &used) != EXT_OK)
+        return TERM_NONE;
     return result;
 }
 
 Term ext_binary_to_term(struct Process *p, const uint8_t *bytes, size_t len)
 {
-    size_t words, used;
-    ExtStatus s = ext_decoded_size(bytes, len, false, &words, &used);
+    return ext_binary_to_term_opts(p, bytes, len, false, NULL);
+}
+
+Term ext_binary_to_term_opts(struct Process *p, const uint8_t *bytes, size_t len, bool safe, size_t *used)
+{
+    size_t words, span;
+    ExtStatus s = run_pass(bytes, len, false, safe, NULL, NULL, &words, &span);
     if (s == EXT_SYSTEM_LIMIT) return proc_error(p, ATOM_system_limit);
     if (s != EXT_OK) return proc_badarg(p);
     Term *mem = proc_alloc(p, words);
@@ -609,5 +618,6 @@ Term ext_binary_to_term(struct Process *p, const uint8_t *bytes, size_t len)
         if (p->htop == mem + words) p->htop = mem;
         return proc_badarg(p);
     }
+    if (used) *used = span;
     return t;
 }

@@ -41,5 +41,8 @@ Term ext_term_to_binary(struct Process *p, Term t);
 /* binary_to_term/1: decodes the bytes of a binary onto p's heap; raises badarg
  * on p (returns TERM_NONE) for malformed input. */
 Term ext_binary_to_term(struct Process *p, const uint8_t *bytes, size_t len);
+/* The same with binary_to_term/2's options: safe (badarg rather than create
+ * an atom) and, when used is non-NULL, the count of bytes the term spans. */
+Term ext_binary_to_term_opts(struct Process *p, const uint8_t *bytes, size_t len, bool safe, size_t *used);
 
 #endif
