@@ -103,6 +103,21 @@ Term num_int_from_i128(Process *p, __int128 v)
     return out_finish(p, &o, 2, v < 0);
 }
 
+bool num_int_to_i128(Term t, __int128 *out)
+{
+    if (term_is_small(t)) {
+        *out = term_small_value(t);
+        return true;
+    }
+    if (!term_is_boxed(t) || (header_tag(term_boxed_header(t)) != HDR_POS_BIG && !big_is_negative(t))) return false;
+    size_t n = big_ndigits(t);
+    const uint64_t *d = big_digits(t);
+    if (n > 2 || (n == 2 && d[1] >> 63)) return false;
+    unsigned __int128 m = d[0] | (n == 2 ? (unsigned __int128)d[1] << 64 : 0);
+    *out = big_is_negative(t) ? -(__int128)m : (__int128)m;
+    return true;
+}
+
 /* ---- + - * ------------------------------------------------------------------ */
 
 /* x + y, with yneg as y's sign (already flipped for subtraction). */

@@ -16,6 +16,9 @@
 
 /* A 128-bit value as an integer term (small or big). */
 Term num_int_from_i128(Process *p, __int128 v);
+/* The value of an integer term when it fits in 128 bits (signed); false for
+ * anything else. */
+bool num_int_to_i128(Term t, __int128 *out);
 
 Term num_int_add(Process *p, Term a, Term b);
 Term num_int_sub(Process *p, Term a, Term b);
