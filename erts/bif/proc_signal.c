@@ -1,5 +1,6 @@
 /* proc_signal.c — BIFs that send signals or change how a process takes them:
- * send/2,3, send_nosuspend/2,3, exit/2, link/1, unlink/1, monitor/2, demonitor/1,2,
+ * send/2,3, send_nosuspend/2,3, exit/2, link/1, unlink/1, monitor/2,3,
+ * alias/0,1, unalias/1, demonitor/1,2,
  * process_flag/2, is_process_alive/1, yield/0, group_leader/0,2. Each costs one
  * reduction (demonitor with flush: plus the message queue scan). */
 #include "bif/bif.h"
@@ -9,6 +10,8 @@
 #include "bif/proc_heap.h"
 #include "emu/receive.h"
 #include "gc/gc.h"
+#include "gc/offheap.h"
+#include "proc/alias.h"
 #include "proc/plinks.h"
 #include "proc/ptab.h"
 #include "proc/registry.h"
@@ -16,6 +19,7 @@
 #include "sched/sched.h"
 #include "term/boxed.h"
 #include "term/compare.h"
+#include "term/copy.h"
 
 Term bif_erlang_send_2(Process *p, const Term *args)
 {
@@ -83,7 +87,7 @@ Term bif_erlang_link_1(Process *p, const Term *args)
     if (!term_is_local_pid(to) && !term_is_local_port(to)) return bif_not_implemented(p, "distribution");
     if (to == p->pid || plink_find(p, LK_LINK, to, NULL)) return ATOM_true;
     if (term_is_pid(to) && !atomic_load(&p->st.trap_exit) && local_process_gone(to)) return proc_error(p, ATOM_noproc);
-    plink_add(p, (LinkEntry){LK_LINK, to, TERM_NIL, {0, 0}});
+    plink_add(p, (LinkEntry){LK_LINK, to, TERM_NIL, {0, 0}, NULL});
     Message *m = msg_build(SIG_LINK, p->pid, 0, NULL);
     m->term = TERM_NIL;
     sig_send(to, m);
@@ -106,47 +110,141 @@ Term bif_erlang_unlink_1(Process *p, const Term *args)
 
 /* ---- monitors ---------------------------------------------------------------- */
 
-static Term monitor_pid(Process *p, Term pid, Term name)
+/* monitor/3's options: the tag its DOWN message starts with, and whether
+ * (and until when) its reference is also an alias. */
+typedef struct MonitorOpts {
+    Term tag;        /* 'DOWN' by default */
+    Term alias_mode; /* TERM_NONE, explicit_unalias, demonitor or reply_demonitor */
+} MonitorOpts;
+
+static void make_alias(Process *p, Term ref, Term mode)
+{
+    LinkEntry a = {LK_ALIAS, TERM_NIL, mode, {0, 0}, NULL};
+    ref_raw(ref, a.ref);
+    plink_add(p, a);
+    alias_register(a.ref, p->pid);
+}
+
+/* A monitor of the process itself watches nothing, as on OTP. */
+static Term monitor_pid(Process *p, Term pid, Term name, const MonitorOpts *o)
 {
     Term ref = bif_erlang_make_ref_0(p, NULL);
-    LinkEntry e = {LK_MONITOR, pid, name, {0, 0}};
+    if (o->alias_mode != TERM_NONE) make_alias(p, ref, o->alias_mode);
+    if (pid == p->pid) return ref;
+    LinkEntry e = {LK_MONITOR, pid, name, {0, 0}, NULL};
     ref_raw(ref, e.ref);
     plink_add(p, e);
     if (pid == TERM_NIL) {
-        sig_send_down(p->pid, p->pid, e.ref, name, ATOM_noproc); /* no such name */
+        sig_send_down(p->pid, p->pid, e.ref, name, ATOM_noproc, o->tag); /* no such name */
         return ref;
     }
+    bool tagged = o->tag != ATOM_DOWN;
+    size_t tw = tagged ? term_size(o->tag) : 0;
     Term *hp;
-    Message *m = msg_build(SIG_MONITOR, p->pid, 3 + REF_WORDS, &hp);
-    Term r = ref_from_raw(hp + 3, e.ref);
-    hp[0] = header_make(HDR_TUPLE, 2), hp[1] = r, hp[2] = name == TERM_NIL ? pid : name;
+    Message *m = msg_build(SIG_MONITOR, p->pid, (tagged ? 4 : 3) + REF_WORDS + tw, &hp);
+    Term r = ref_from_raw(hp + 4, e.ref);
+    hp[0] = header_make(HDR_TUPLE, tagged ? 3 : 2), hp[1] = r, hp[2] = name == TERM_NIL ? pid : name;
+    if (tagged) {
+        Term *tp = hp + 4 + REF_WORDS;
+        OffHeap oh = {0};
+        hp[3] = term_copy_offheap(o->tag, &tp, &oh);
+        m->oh_first = oh.first, m->oh_bytes = oh.new_bytes;
+    }
     m->term = term_make_boxed(hp);
     sig_send(pid, m);
     return ref;
 }
 
-static Term monitor_name(Process *p, Term name)
+static Term monitor_name(Process *p, Term name, const MonitorOpts *o)
 {
     Term pid = registry_whereis(name);
-    return monitor_pid(p, pid == TERM_NONE ? TERM_NIL : pid, name);
+    return monitor_pid(p, pid == TERM_NONE ? TERM_NIL : pid, name, o);
 }
 
-Term bif_erlang_monitor_2(Process *p, const Term *args)
+static Term monitor(Process *p, Term type, Term what, const MonitorOpts *o)
 {
-    Term type = args[0], what = args[1];
     if (type != ATOM_process) {
         if (type == atom_from_cstr("port") || type == atom_from_cstr("time_offset")) return bif_not_implemented(p, "monitor type");
         return proc_badarg(p);
     }
-    if (term_is_local_pid(what)) return monitor_pid(p, what, TERM_NIL);
-    if (term_is_atom(what)) return monitor_name(p, what);
+    if (term_is_local_pid(what)) return monitor_pid(p, what, TERM_NIL, o);
+    if (term_is_atom(what)) return monitor_name(p, what, o);
     if (term_is_tuple(what) && term_tuple_arity(what) == 2 && term_is_atom(term_tuple_element(what, 1)) &&
         term_is_atom(term_tuple_element(what, 2))) {
-        if (term_tuple_element(what, 2) == ATOM_nonode_nohost) return monitor_name(p, term_tuple_element(what, 1));
+        if (term_tuple_element(what, 2) == ATOM_nonode_nohost) return monitor_name(p, term_tuple_element(what, 1), o);
         return bif_not_implemented(p, "distribution");
     }
     if (term_is_pid(what)) return bif_not_implemented(p, "distribution");
     return proc_badarg(p);
+}
+
+Term bif_erlang_monitor_2(Process *p, const Term *args)
+{
+    MonitorOpts o = {ATOM_DOWN, TERM_NONE};
+    return monitor(p, args[0], args[1], &o);
+}
+
+/* Options: {alias, explicit_unalias | demonitor | reply_demonitor}, {tag, Tag}. */
+Term bif_erlang_monitor_3(Process *p, const Term *args)
+{
+    MonitorOpts o = {ATOM_DOWN, TERM_NONE};
+    Term l = args[2];
+    for (; term_is_list(l); l = term_tail(l)) {
+        Term opt = term_head(l);
+        if (!term_is_tuple(opt) || term_tuple_arity(opt) != 2) return proc_badarg(p);
+        Term k = term_tuple_element(opt, 1), v = term_tuple_element(opt, 2);
+        if (k == ATOM_tag)
+            o.tag = v;
+        else if (k == ATOM_alias && (v == ATOM_explicit_unalias || v == ATOM_demonitor || v == ATOM_reply_demonitor))
+            o.alias_mode = v;
+        else
+            return proc_badarg(p);
+    }
+    if (!term_is_nil(l)) return proc_badarg(p);
+    return monitor(p, args[0], args[1], &o);
+}
+
+/* ---- aliases -------------------------------------------------------------------- */
+
+Term bif_erlang_alias_0(Process *p, const Term *args)
+{
+    Term ref = bif_erlang_make_ref_0(p, NULL);
+    make_alias(p, ref, ATOM_explicit_unalias);
+    return ref;
+}
+
+/* Options: explicit_unalias (the default), reply (the first message through
+ * it deactivates it); the last one counts. */
+Term bif_erlang_alias_1(Process *p, const Term *args)
+{
+    Term mode = ATOM_explicit_unalias, l = args[0];
+    for (; term_is_list(l); l = term_tail(l)) {
+        if (term_head(l) != ATOM_explicit_unalias && term_head(l) != ATOM_reply) return proc_badarg(p);
+        mode = term_head(l);
+    }
+    if (!term_is_nil(l)) return proc_badarg(p);
+    Term ref = bif_erlang_make_ref_0(p, NULL);
+    make_alias(p, ref, mode);
+    return ref;
+}
+
+/* Drops the alias ref of p; false when it is none (any more). */
+static bool unalias(Process *p, Term ref)
+{
+    if (!term_is_boxed_tag(ref, HDR_REF)) return false;
+    uint64_t raw[2];
+    ref_raw(ref, raw);
+    LinkEntry *a = plink_find(p, LK_ALIAS, TERM_NIL, raw);
+    if (!a) return false;
+    alias_unregister(raw);
+    plink_remove(p, a);
+    return true;
+}
+
+Term bif_erlang_unalias_1(Process *p, const Term *args)
+{
+    if (!term_is_ref(args[0])) return proc_badarg(p);
+    return unalias(p, args[0]) ? ATOM_true : ATOM_false;
 }
 
 /* Drops the monitor with this reference; false when there was none. */
@@ -158,6 +256,8 @@ static bool demonitor(Process *p, Term ref)
     if (!e) return false;
     Term target = e->pid;
     plink_remove(p, e);
+    LinkEntry *a = plink_find(p, LK_ALIAS, TERM_NIL, raw);
+    if (a && (a->name == ATOM_demonitor || a->name == ATOM_reply_demonitor)) unalias(p, ref);
     if (target == TERM_NIL) return true;
     Term *hp;
     Message *m = msg_build(SIG_DEMONITOR, p->pid, REF_WORDS, &hp);
@@ -166,12 +266,13 @@ static bool demonitor(Process *p, Term ref)
     return true;
 }
 
-/* Removes DOWN messages for ref from the message queue. */
+/* Removes DOWN messages for ref from the message queue, whatever tag they
+ * start with. */
 static void flush_down(Process *p, Term ref)
 {
     for (Message **at = &p->st.msgq; *at;) {
         Term t = (*at)->term;
-        if (term_is_tuple(t) && term_tuple_arity(t) == 5 && term_tuple_element(t, 1) == ATOM_DOWN &&
+        if (term_is_tuple(t) && term_tuple_arity(t) == 5 && term_tuple_element(t, 3) == ATOM_process &&
             term_is_boxed_tag(term_tuple_element(t, 2), HDR_REF) && term_eq_exact(term_tuple_element(t, 2), ref))
             msgq_drop(p, at);
         else

@@ -4,9 +4,11 @@
 #include "emu/receive.h"
 
 #include "atom/atom.h"
+#include "bif/bif_util.h"
 #include "io/port.h"
 #include "load/export.h"
 #include "emu/frames.h"
+#include "proc/alias.h"
 #include "proc/plinks.h"
 #include "proc/registry.h"
 #include "proc/signal.h"
@@ -42,6 +44,14 @@ bool emu_send(Process *p, Term dest, Term msg)
         if (pid == TERM_NONE) return true;
     } else if (term_is_port(dest)) {
         if (!port_send(p->pid, dest, msg)) return proc_badarg(p), false;
+        return true;
+    } else if (term_is_ref(dest)) {
+        /* an alias: the owner decides on arrival whether it is still active */
+        if (!term_is_boxed_tag(dest, HDR_REF)) return true; /* another node's */
+        uint64_t raw[2];
+        ref_raw(dest, raw);
+        Term owner = alias_owner(raw);
+        if (owner != TERM_NONE) sig_send(owner, msg_copy_of(bif_tuple2(p, dest, msg), SIG_ALIAS_MSG, p->pid));
         return true;
     } else if (!term_is_local_pid(dest)) {
         if (term_is_pid(dest)) return true; /* a remote pid: as for another node */

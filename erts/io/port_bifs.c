@@ -204,7 +204,7 @@ static bool options_arg(Term opts, PortOptions *o, OpenJob *j, Term *args)
 static Term open_result(Process *p, OpenJob *j)
 {
     Port *port = j->port;
-    plink_add(p, (LinkEntry){LK_LINK, port->id, TERM_NIL, {0, 0}});
+    plink_add(p, (LinkEntry){LK_LINK, port->id, TERM_NIL, {0, 0}, NULL});
     return port->id;
 }
 

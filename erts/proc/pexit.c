@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "bif/bif_util.h"
+#include "proc/alias.h"
 #include "proc/plinks.h"
 #include "proc/ptab.h"
 #include "proc/registry.h"
@@ -40,7 +41,7 @@ static void answer_pending(Process *p, Message *list, Term reason)
             uint64_t raw[2];
             ref_raw(term_tuple_element(m->term, 1), raw);
             Term name = term_tuple_element(m->term, 2);
-            sig_send_down(p->pid, m->from, raw, term_is_atom(name) ? name : TERM_NIL, reason);
+            sig_send_down(p->pid, m->from, raw, term_is_atom(name) ? name : TERM_NIL, reason, sig_monitor_tag(m->term));
         } else if (m->kind == SIG_UNLINK) {
             LinkEntry *e = plink_find(p, LK_LINK, m->from, NULL);
             if (e) plink_remove(p, e);
@@ -62,7 +63,8 @@ static void signal_links(Process *p, Term reason)
         LinkEntry *e = &l->e[i];
         switch (e->kind) {
         case LK_LINK: sig_send_exit(SIG_EXIT_LINK, p->pid, e->pid, reason); break;
-        case LK_WATCHER: sig_send_down(p->pid, e->pid, e->ref, e->name, reason); break;
+        case LK_WATCHER: sig_send_down(p->pid, e->pid, e->ref, e->name, reason, monitor_tag_term(e->tag)); break;
+        case LK_ALIAS: alias_unregister(e->ref); break;
         case LK_MONITOR: {
             Term *hp;
             Message *m = msg_build(SIG_DEMONITOR, p->pid, REF_WORDS, &hp);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "term/boxed.h"
+#include "term/copy.h"
 
 LinkEntry *plink_find(Process *p, LinkKind kind, Term pid, const uint64_t *ref)
 {
@@ -38,6 +39,7 @@ void plink_remove(Process *p, LinkEntry *e)
 {
     ProcLinks *l = p->st.links;
     size_t i = (size_t)(e - l->e);
+    free(e->tag);
     for (; i + 1 < l->n; i++) l->e[i] = l->e[i + 1];
     l->n--;
 }
@@ -45,9 +47,21 @@ void plink_remove(Process *p, LinkEntry *e)
 void plink_free(Process *p)
 {
     if (!p->st.links) return;
+    for (size_t i = 0; i < p->st.links->n; i++) free(p->st.links->e[i].tag);
     free(p->st.links->e);
     free(p->st.links);
     p->st.links = NULL;
+}
+
+MonitorTag *monitor_tag_new(Term tag)
+{
+    if (tag == ATOM_DOWN) return NULL;
+    size_t words = term_size(tag);
+    MonitorTag *t = malloc(sizeof *t + words * sizeof(Term));
+    if (!t) abort();
+    Term *hp = t->mem;
+    t->tag = term_copy(tag, &hp);
+    return t;
 }
 
 void ref_raw(Term ref, uint64_t out[2])

@@ -5,20 +5,34 @@
 #ifndef EMBER_PLINKS_H
 #define EMBER_PLINKS_H
 
+#include "atom/atom.h"
 #include "proc/process.h"
 
 typedef enum LinkKind {
     LK_LINK,    /* linked with pid */
     LK_MONITOR, /* this process monitors pid (name: the registered name used, or NIL) */
-    LK_WATCHER, /* pid monitors this process */
+    LK_WATCHER, /* pid monitors this process (tag: what its DOWN message starts with) */
+    LK_ALIAS,   /* ref is an active alias of this process (name: its mode, an atom) */
 } LinkKind;
+
+/* A monitor's tag (monitor/3's {tag, Tag}), copied out of every heap. */
+typedef struct MonitorTag {
+    Term tag;
+    Term mem[];
+} MonitorTag;
 
 typedef struct LinkEntry {
     LinkKind kind;
     Term pid;
     Term name;
     uint64_t ref[2];
+    MonitorTag *tag; /* NULL: 'DOWN'; freed with the entry */
 } LinkEntry;
+
+/* A copy of tag; NULL for 'DOWN' itself, the default. */
+MonitorTag *monitor_tag_new(Term tag);
+/* The tag a DOWN message starts with. */
+static inline Term monitor_tag_term(const MonitorTag *t) { return t ? t->tag : ATOM_DOWN; }
 
 typedef struct ProcLinks {
     LinkEntry *e;

@@ -25,9 +25,10 @@ typedef enum SigKind {
     SIG_EXIT_LINK, /* a linked process ended: term {'EXIT', From, Reason} */
     SIG_LINK,      /* from wants a link */
     SIG_UNLINK,    /* from dropped its link */
-    SIG_MONITOR,   /* term {Ref, NameOrPid}: from monitors the receiver */
+    SIG_MONITOR,   /* term {Ref, NameOrPid} or {Ref, NameOrPid, Tag}: from monitors the receiver */
     SIG_DEMONITOR, /* term Ref: from dropped its monitor */
-    SIG_DOWN,      /* term {'DOWN', Ref, process, Object, Reason} */
+    SIG_DOWN,      /* term {Tag, Ref, process, Object, Reason}, Tag usually 'DOWN' */
+    SIG_ALIAS_MSG, /* term {Alias, Message}: a message sent to one of the receiver's aliases */
 } SigKind;
 
 /* A signal or message. Its term lives in frag (NULL when immediate) until the

@@ -7,6 +7,7 @@
 
 #include "gc/offheap.h"
 #include "io/port.h"
+#include "proc/alias.h"
 #include "proc/plinks.h"
 #include "proc/pmem.h"
 #include "proc/ptab.h"
@@ -135,20 +136,26 @@ void sig_send_exit(SigKind kind, Term from, Term to, Term reason)
 }
 
 /* obj_name: the registered name the monitor used, or NIL for the pid. */
-void sig_send_down(Term from, Term to, const uint64_t ref[2], Term obj_name, Term reason)
+void sig_send_down(Term from, Term to, const uint64_t ref[2], Term obj_name, Term reason, Term tag)
 {
     Term *hp;
-    size_t rw = term_size(reason);
-    Message *m = msg_build(SIG_DOWN, from, 6 + REF_WORDS + 3 + rw, &hp);
+    size_t rw = term_size(reason), tw = term_size(tag);
+    Message *m = msg_build(SIG_DOWN, from, 6 + REF_WORDS + 3 + rw + tw, &hp);
     Term r = ref_from_raw(hp + 6, ref);
     Term obj = from;
     if (obj_name != TERM_NIL) obj = tuple(hp + 6 + REF_WORDS, 2, (Term[]){obj_name, ATOM_nonode_nohost});
     OffHeap oh = {0};
     Term *rp = hp + 6 + REF_WORDS + 3;
     Term why = rw ? term_copy_offheap(reason, &rp, &oh) : reason;
+    Term t = tw ? term_copy_offheap(tag, &rp, &oh) : tag;
     m->oh_first = oh.first, m->oh_bytes = oh.new_bytes;
-    m->term = tuple(hp, 5, (Term[]){ATOM_DOWN, r, ATOM_process, obj, why});
+    m->term = tuple(hp, 5, (Term[]){t, r, ATOM_process, obj, why});
     sig_send(to, m);
+}
+
+Term sig_monitor_tag(Term monitor_term)
+{
+    return term_tuple_arity(monitor_term) == 3 ? term_tuple_element(monitor_term, 3) : ATOM_DOWN;
 }
 
 /* A signal for a process that is gone: OTP answers links and monitors. */
@@ -160,7 +167,7 @@ static void sig_undeliverable(Term to, Message *m)
         uint64_t raw[2];
         ref_raw(term_tuple_element(m->term, 1), raw);
         Term name = term_tuple_element(m->term, 2);
-        sig_send_down(to, m->from, raw, term_is_atom(name) ? name : TERM_NIL, ATOM_noproc);
+        sig_send_down(to, m->from, raw, term_is_atom(name) ? name : TERM_NIL, ATOM_noproc, sig_monitor_tag(m->term));
     }
     msg_free(m);
 }
@@ -266,12 +273,57 @@ drop:
     return true;
 }
 
+/* Drops the alias ref of p when its mode is one of the two given. */
+static void drop_alias_if(Process *p, const uint64_t raw[2], Term mode1, Term mode2)
+{
+    LinkEntry *a = plink_find(p, LK_ALIAS, TERM_NIL, raw);
+    if (a && (a->name == mode1 || a->name == mode2)) {
+        alias_unregister(raw);
+        plink_remove(p, a);
+    }
+}
+
+/* A message to an alias reaches the queue only while the alias is active.
+ * The first one through a reply alias deactivates it; a reply_demonitor
+ * alias also drops its monitor, whose demonitor signal goes into *outbox
+ * (sent once p's lock is let go). */
+static void handle_alias_message(Process *p, Message *m, Message **outbox)
+{
+    uint64_t raw[2];
+    ref_raw(term_tuple_element(m->term, 1), raw);
+    LinkEntry *a = plink_find(p, LK_ALIAS, TERM_NIL, raw);
+    if (!a) {
+        msg_free(m);
+        return;
+    }
+    if (a->name == ATOM_reply || a->name == ATOM_reply_demonitor) {
+        bool demonitor = a->name == ATOM_reply_demonitor;
+        alias_unregister(raw);
+        plink_remove(p, a);
+        LinkEntry *mon = demonitor ? plink_find(p, LK_MONITOR, TERM_NIL, raw) : NULL;
+        if (mon) {
+            Term target = mon->pid;
+            plink_remove(p, mon);
+            if (target != TERM_NIL) {
+                Term *hp;
+                Message *d = msg_build(SIG_DEMONITOR, p->pid, REF_WORDS, &hp);
+                d->term = ref_from_raw(hp, raw);
+                d->from = target; /* the destination, until the outbox is sent */
+                d->next = *outbox;
+                *outbox = d;
+            }
+        }
+    }
+    m->term = term_tuple_element(m->term, 2);
+    msgq_append(p, m);
+}
+
 static void handle_other(Process *p, Message *m)
 {
     uint64_t raw[2];
     switch (m->kind) {
     case SIG_LINK:
-        if (!plink_find(p, LK_LINK, m->from, NULL)) plink_add(p, (LinkEntry){LK_LINK, m->from, TERM_NIL, {0, 0}});
+        if (!plink_find(p, LK_LINK, m->from, NULL)) plink_add(p, (LinkEntry){LK_LINK, m->from, TERM_NIL, {0, 0}, NULL});
         break;
     case SIG_UNLINK: {
         LinkEntry *e = plink_find(p, LK_LINK, m->from, NULL);
@@ -281,7 +333,8 @@ static void handle_other(Process *p, Message *m)
     case SIG_MONITOR: {
         ref_raw(term_tuple_element(m->term, 1), raw);
         Term name = term_tuple_element(m->term, 2);
-        plink_add(p, (LinkEntry){LK_WATCHER, m->from, term_is_atom(name) ? name : TERM_NIL, {raw[0], raw[1]}});
+        plink_add(p, (LinkEntry){LK_WATCHER, m->from, term_is_atom(name) ? name : TERM_NIL, {raw[0], raw[1]},
+                                 monitor_tag_new(sig_monitor_tag(m->term))});
         break;
     }
     case SIG_DEMONITOR: {
@@ -295,6 +348,7 @@ static void handle_other(Process *p, Message *m)
         LinkEntry *e = plink_find(p, LK_MONITOR, m->from, raw);
         if (e) {
             plink_remove(p, e);
+            drop_alias_if(p, raw, ATOM_demonitor, ATOM_reply_demonitor);
             msgq_append(p, m);
             return;
         }
@@ -311,6 +365,7 @@ static void handle_other(Process *p, Message *m)
 bool proc_fetch_signals(Process *p)
 {
     bool alive = true;
+    Message *outbox = NULL;
     pthread_mutex_lock(&p->st.lock);
     Message *list = p->st.inbox;
     while (list && alive) {
@@ -318,11 +373,19 @@ bool proc_fetch_signals(Process *p)
         list = m->next;
         if (m->kind == SIG_MSG) msgq_append(p, m);
         else if (m->kind == SIG_EXIT || m->kind == SIG_EXIT_LINK) alive = handle_exit(p, m);
+        else if (m->kind == SIG_ALIAS_MSG) handle_alias_message(p, m, &outbox);
         else handle_other(p, m);
     }
     p->st.inbox = list; /* after an ending signal, the rest wait for proc_terminate */
     if (!list) p->st.inbox_tail = &p->st.inbox;
     if (!alive) p->st.status = PS_EXITING;
     pthread_mutex_unlock(&p->st.lock);
+    while (outbox) {
+        Message *d = outbox;
+        Term to = d->from;
+        outbox = d->next;
+        d->from = p->pid;
+        sig_send(to, d);
+    }
     return alive;
 }

@@ -40,8 +40,12 @@ void msgq_take(Process *p, Message **at);
 void msgq_drop(Process *p, Message **at);
 
 /* Sends {'EXIT', From, Reason} of kind SIG_EXIT or SIG_EXIT_LINK, or a DOWN
- * message for the monitor ref (obj: the pid or {Name, Node}). */
+ * message {Tag, Ref, process, Obj, Reason} for the monitor ref (obj: the pid
+ * or {Name, Node}; tag: 'DOWN' unless monitor/3 named another). */
 void sig_send_exit(SigKind kind, Term from, Term to, Term reason);
-void sig_send_down(Term from, Term to, const uint64_t ref[2], Term obj_name, Term reason);
+void sig_send_down(Term from, Term to, const uint64_t ref[2], Term obj_name, Term reason, Term tag);
+/* The tag a SIG_MONITOR signal's term {Ref, NameOrPid} or {Ref, NameOrPid,
+ * Tag} asks for. */
+Term sig_monitor_tag(Term monitor_term);
 
 #endif

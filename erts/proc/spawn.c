@@ -64,12 +64,12 @@ Term proc_spawn(Process *parent, Term module, Term function, Term args, const Sp
     Term m = copy_in(c, module), a = copy_in(c, args);
     emu_setup_spawn(c, m, function, a);
     if (parent && o->link) {
-        plink_add(parent, (LinkEntry){LK_LINK, c->pid, TERM_NIL, {0, 0}});
-        plink_add(c, (LinkEntry){LK_LINK, parent->pid, TERM_NIL, {0, 0}});
+        plink_add(parent, (LinkEntry){LK_LINK, c->pid, TERM_NIL, {0, 0}, NULL});
+        plink_add(c, (LinkEntry){LK_LINK, parent->pid, TERM_NIL, {0, 0}, NULL});
     }
     if (parent && o->monitor) {
         *mon_ref = bif_erlang_make_ref_0(parent, NULL);
-        LinkEntry e = {LK_MONITOR, c->pid, TERM_NIL, {0, 0}};
+        LinkEntry e = {LK_MONITOR, c->pid, TERM_NIL, {0, 0}, NULL};
         ref_raw(*mon_ref, e.ref);
         plink_add(parent, e);
         e.kind = LK_WATCHER, e.pid = parent->pid;
