@@ -119,10 +119,9 @@ typedef struct MonitorOpts {
 
 static void make_alias(Process *p, Term ref, Term mode)
 {
-    LinkEntry a = {LK_ALIAS, TERM_NIL, mode, {0, 0}, NULL};
-    ref_raw(ref, a.ref);
-    plink_add(p, a);
-    alias_register(a.ref, p->pid);
+    uint64_t raw[2];
+    ref_raw(ref, raw);
+    alias_make(p, raw, mode);
 }
 
 /* A monitor of the process itself watches nothing, as on OTP. */
@@ -141,11 +140,12 @@ static Term monitor_pid(Process *p, Term pid, Term name, const MonitorOpts *o)
     bool tagged = o->tag != ATOM_DOWN;
     size_t tw = tagged ? term_size(o->tag) : 0;
     Term *hp;
-    Message *m = msg_build(SIG_MONITOR, p->pid, (tagged ? 4 : 3) + REF_WORDS + tw, &hp);
-    Term r = ref_from_raw(hp + 4, e.ref);
+    size_t tuple_words = tagged ? 4 : 3;
+    Message *m = msg_build(SIG_MONITOR, p->pid, tuple_words + REF_WORDS + tw, &hp);
+    Term r = ref_from_raw(hp + tuple_words, e.ref);
     hp[0] = header_make(HDR_TUPLE, tagged ? 3 : 2), hp[1] = r, hp[2] = name == TERM_NIL ? pid : name;
     if (tagged) {
-        Term *tp = hp + 4 + REF_WORDS;
+        Term *tp = hp + tuple_words + REF_WORDS;
         OffHeap oh = {0};
         hp[3] = term_copy_offheap(o->tag, &tp, &oh);
         m->oh_first = oh.first, m->oh_bytes = oh.new_bytes;
@@ -188,19 +188,7 @@ Term bif_erlang_monitor_2(Process *p, const Term *args)
 Term bif_erlang_monitor_3(Process *p, const Term *args)
 {
     MonitorOpts o = {ATOM_DOWN, TERM_NONE};
-    Term l = args[2];
-    for (; term_is_list(l); l = term_tail(l)) {
-        Term opt = term_head(l);
-        if (!term_is_tuple(opt) || term_tuple_arity(opt) != 2) return proc_badarg(p);
-        Term k = term_tuple_element(opt, 1), v = term_tuple_element(opt, 2);
-        if (k == ATOM_tag)
-            o.tag = v;
-        else if (k == ATOM_alias && (v == ATOM_explicit_unalias || v == ATOM_demonitor || v == ATOM_reply_demonitor))
-            o.alias_mode = v;
-        else
-            return proc_badarg(p);
-    }
-    if (!term_is_nil(l)) return proc_badarg(p);
+    if (!monitor_options_parse(args[2], &o.tag, &o.alias_mode)) return proc_badarg(p);
     return monitor(p, args[0], args[1], &o);
 }
 

@@ -5,6 +5,8 @@
 #include <pthread.h>
 #include <stdlib.h>
 
+#include "proc/plinks.h"
+
 typedef struct AliasEntry {
     struct AliasEntry *next;
     uint64_t ref[2];
@@ -43,6 +45,12 @@ static void grow(void)
         }
     free(buckets);
     buckets = nb, nbuckets = n;
+}
+
+void alias_make(Process *p, const uint64_t ref[2], Term mode)
+{
+    plink_add(p, (LinkEntry){LK_ALIAS, TERM_NIL, mode, {ref[0], ref[1]}, NULL});
+    alias_register(ref, p->pid);
 }
 
 void alias_register(const uint64_t ref[2], Term owner)

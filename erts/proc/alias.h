@@ -11,6 +11,11 @@
 
 #include "term/term.h"
 
+struct Process;
+
+/* Makes ref an alias of p (its own process) in the given mode: an LK_ALIAS
+ * entry and a table entry. */
+void alias_make(struct Process *p, const uint64_t ref[2], Term mode);
 void alias_register(const uint64_t ref[2], Term owner);
 void alias_unregister(const uint64_t ref[2]);
 /* The owner of an alias, or TERM_NONE when it has none (any more). */

@@ -53,6 +53,22 @@ void plink_free(Process *p)
     p->st.links = NULL;
 }
 
+bool monitor_options_parse(Term list, Term *tag, Term *alias_mode)
+{
+    for (; term_is_list(list); list = term_tail(list)) {
+        Term opt = term_head(list);
+        if (!term_is_tuple(opt) || term_tuple_arity(opt) != 2) return false;
+        Term k = term_tuple_element(opt, 1), v = term_tuple_element(opt, 2);
+        if (k == ATOM_tag)
+            *tag = v;
+        else if (k == ATOM_alias && (v == ATOM_explicit_unalias || v == ATOM_demonitor || v == ATOM_reply_demonitor))
+            *alias_mode = v;
+        else
+            return false;
+    }
+    return term_is_nil(list);
+}
+
 MonitorTag *monitor_tag_new(Term tag)
 {
     if (tag == ATOM_DOWN) return NULL;

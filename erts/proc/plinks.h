@@ -31,6 +31,10 @@ typedef struct LinkEntry {
 
 /* A copy of tag; NULL for 'DOWN' itself, the default. */
 MonitorTag *monitor_tag_new(Term tag);
+/* The options of monitor/3 and of spawn's {monitor, Options}: {tag, Tag}
+ * and {alias, explicit_unalias | demonitor | reply_demonitor}. False for
+ * anything else; *tag and *alias_mode keep their values unless named. */
+bool monitor_options_parse(Term list, Term *tag, Term *alias_mode);
 /* The tag a DOWN message starts with. */
 static inline Term monitor_tag_term(const MonitorTag *t) { return t ? t->tag : ATOM_DOWN; }
 

@@ -6,8 +6,10 @@
 #include "bif/bif.h"
 #include "emu/emu.h"
 #include "gc/gc.h"
+#include "proc/alias.h"
 #include "proc/plinks.h"
 #include "proc/ptab.h"
+#include "proc/signal.h"
 #include "sched/sched.h"
 #include "term/copy.h"
 
@@ -15,7 +17,12 @@
 
 void spawn_opts_default(SpawnOpts *o)
 {
-    *o = (SpawnOpts){.max_heap_kill = true, .max_heap_log = true, .fullsweep_after = 65535, .priority = PRIO_NORMAL};
+    *o = (SpawnOpts){.max_heap_kill = true,
+                     .max_heap_log = true,
+                     .fullsweep_after = 65535,
+                     .priority = PRIO_NORMAL,
+                     .monitor_tag = ATOM_DOWN,
+                     .monitor_alias = TERM_NONE};
 }
 
 static Term copy_in(Process *child, Term t)
@@ -67,15 +74,21 @@ Term proc_spawn(Process *parent, Term module, Term function, Term args, const Sp
         plink_add(parent, (LinkEntry){LK_LINK, c->pid, TERM_NIL, {0, 0}, NULL});
         plink_add(c, (LinkEntry){LK_LINK, parent->pid, TERM_NIL, {0, 0}, NULL});
     }
+    if (parent && (o->monitor || o->request)) *mon_ref = bif_erlang_make_ref_0(parent, NULL);
     if (parent && o->monitor) {
-        *mon_ref = bif_erlang_make_ref_0(parent, NULL);
         LinkEntry e = {LK_MONITOR, c->pid, TERM_NIL, {0, 0}, NULL};
         ref_raw(*mon_ref, e.ref);
         plink_add(parent, e);
-        e.kind = LK_WATCHER, e.pid = parent->pid;
+        if (o->monitor_alias != TERM_NONE) alias_make(parent, e.ref, o->monitor_alias);
+        e.kind = LK_WATCHER, e.pid = parent->pid, e.tag = monitor_tag_new(o->monitor_tag);
         plink_add(c, e);
     }
     Term pid = c->pid;
+    if (parent && o->request && o->reply_ok) {
+        Term *hp = proc_alloc(parent, 5);
+        hp[0] = header_make(HDR_TUPLE, 4), hp[1] = o->reply_tag, hp[2] = *mon_ref, hp[3] = ATOM_ok, hp[4] = pid;
+        sig_send(parent->pid, msg_copy_of(term_make_boxed(hp), SIG_MSG, parent->pid));
+    }
     sched_enqueue(c); /* c may run, and even end, from here on */
     return pid;
 }

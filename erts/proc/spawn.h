@@ -12,6 +12,13 @@ typedef struct SpawnOpts {
     bool max_heap_kill, max_heap_log;
     size_t fullsweep_after;
     int priority; /* ProcPriority */
+    Term monitor_tag;  /* what the monitor's DOWN message starts with ('DOWN') */
+    Term monitor_alias; /* the alias mode of the monitor's reference, or TERM_NONE */
+    /* spawn_request: *mon_ref is the request id (the monitor's reference
+     * when monitoring), and with reply_ok the parent gets {ReplyTag, ReqId,
+     * ok, Pid} before the child can run, so it comes before any DOWN */
+    bool request, reply_ok;
+    Term reply_tag;
 } SpawnOpts;
 
 /* Starts apply(Module, Function, Args) (apply(Fun, Args) when function is

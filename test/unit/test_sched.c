@@ -93,7 +93,7 @@ START_TEST(links_and_monitors_to_a_dead_process)
     Process *a = table_process(), *b = table_process();
     Term dead = b->pid;
     ptab_remove(b);
-    plink_add(a, (LinkEntry){LK_LINK, dead, TERM_NIL, {0, 0}});
+    plink_add(a, (LinkEntry){LK_LINK, dead, TERM_NIL, {0, 0}, NULL});
     Message *l = msg_build(SIG_LINK, a->pid, 0, NULL);
     sig_send(dead, l);
     atomic_store(&a->st.trap_exit, true);
@@ -104,7 +104,7 @@ START_TEST(links_and_monitors_to_a_dead_process)
     ck_assert(term_tuple_element(exit, 3) == ATOM_noproc);
     /* without trap_exit the noproc exit signal ends the process */
     Process *c = table_process();
-    plink_add(c, (LinkEntry){LK_LINK, dead, TERM_NIL, {0, 0}});
+    plink_add(c, (LinkEntry){LK_LINK, dead, TERM_NIL, {0, 0}, NULL});
     sig_send(dead, msg_build(SIG_LINK, c->pid, 0, NULL));
     ck_assert(!proc_fetch_signals(c));
     ck_assert(c->st.exit_reason == ATOM_noproc);
