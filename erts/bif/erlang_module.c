@@ -1,6 +1,6 @@
 /* erlang_module.c — BIFs that answer questions about loaded code and funs:
  * get_module_info/1,2 (behind every module's module_info/0,1),
- * function_exported/3, is_builtin/3, fun_info/1,2, make_fun/3,
+ * function_exported/3, is_builtin/3, fun_info/1,2, fun_info_mfa/1, make_fun/3,
  * module_loaded/1, loaded/0 and pre_loaded/0.
  * Costs: one reduction, plus the length of the lists they build. */
 #include "bif/bif.h"
@@ -202,6 +202,13 @@ static Term fun_item(Process *p, Term fun, Term item)
     if (item == ATOM_new_uniq) return md5_binary(p, fe->module);
     if (item == ATOM_pid) return p->pid;
     return proc_badarg(p);
+}
+
+Term bif_erlang_fun_info_mfa_1(Process *p, const Term *args)
+{
+    if (!term_is_fun(args[0])) return proc_badarg(p);
+    return bif_tuple3(p, fun_item(p, args[0], ATOM_module), fun_item(p, args[0], ATOM_name),
+                      fun_item(p, args[0], ATOM_arity));
 }
 
 Term bif_erlang_fun_info_2(Process *p, const Term *args)

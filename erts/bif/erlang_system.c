@@ -1,6 +1,6 @@
 /* erlang_system.c — BIFs about the running system rather than about terms:
  * halt/0,1,2, node/0,1, self/0, make_ref/0, unique_integer/0,1,
- * bump_reductions/1 and system_info/1. Each costs one reduction. */
+ * bump_reductions/1, the dt_* tag functions and system_info/1. Each costs one reduction. */
 #include "bif/bif.h"
 
 #include <stdatomic.h>
@@ -136,6 +136,20 @@ Term bif_erlang_unique_integer_1(Process *p, const Term *args)
     }
     if (!term_is_nil(o)) return proc_badarg(p);
     return unique_integer(positive);
+}
+
+/* Dynamic-trace tags: Ember has no DTrace/SystemTap probes, and answers as
+ * OTP built without them does. */
+Term bif_erlang_dt_get_tag_0(Process *p, const Term *args) { return ATOM_undefined; }
+Term bif_erlang_dt_put_tag_1(Process *p, const Term *args) { return ATOM_undefined; }
+Term bif_erlang_dt_vm_tag_data_1(Process *p, const Term *args) { return args[0]; }
+Term bif_erlang_dt_spread_tag_1(Process *p, const Term *args)
+{
+    return args[0] == ATOM_true || args[0] == ATOM_false ? ATOM_true : proc_badarg(p);
+}
+Term bif_erlang_dt_restore_tag_1(Process *p, const Term *args)
+{
+    return args[0] == ATOM_true ? ATOM_true : proc_badarg(p);
 }
 
 Term bif_erlang_bump_reductions_1(Process *p, const Term *args)

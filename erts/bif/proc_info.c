@@ -15,6 +15,7 @@
 #include "proc/plinks.h"
 #include "proc/ptab.h"
 #include "proc/registry.h"
+#include "proc/signal.h"
 #include "sched/sched.h"
 #include "term/boxed.h"
 #include "term/copy.h"
@@ -305,6 +306,29 @@ Term bif_erlang_garbage_collect_0(Process *p, const Term *args)
 {
     gc_request_full(p);
     return ATOM_true;
+}
+
+/* Options: {type, major | minor} (both collect fully here), {async, Ref}:
+ * the answer comes as {garbage_collect, Ref, Result} and the call returns
+ * async. */
+Term bif_erlang_garbage_collect_2(Process *p, const Term *args)
+{
+    Term async = TERM_NONE, l = args[1];
+    for (; term_is_list(l); l = term_tail(l)) {
+        Term o = term_head(l);
+        if (!term_is_tuple(o) || term_tuple_arity(o) != 2) return proc_badarg(p);
+        Term k = term_tuple_element(o, 1), v = term_tuple_element(o, 2);
+        if (k == ATOM_async)
+            async = v;
+        else if (k != ATOM_type || (v != ATOM_major && v != ATOM_minor))
+            return proc_badarg(p);
+    }
+    if (!term_is_nil(l)) return proc_badarg(p);
+    Term result = bif_erlang_garbage_collect_1(p, args);
+    if (result == TERM_NONE || async == TERM_NONE) return result;
+    Term msg = bif_tuple3(p, ATOM_garbage_collect, async, result);
+    sig_send(p->pid, msg_copy_of(msg, SIG_MSG, p->pid));
+    return ATOM_async;
 }
 
 Term bif_erlang_garbage_collect_1(Process *p, const Term *args)

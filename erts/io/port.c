@@ -91,6 +91,7 @@ void port_release(Port *port)
     free(port->name);
     free(port->links);
     free(port->inbuf);
+    free(port->data);
     pthread_mutex_destroy(&port->lock);
     free(port);
 }

@@ -11,6 +11,7 @@
 #include <uv.h>
 
 #include "proc/process.h"
+#include "term/copy.h"
 
 typedef struct PortOptions {
     int packet;  /* 0 (stream), 1, 2 or 4 header bytes */
@@ -30,6 +31,7 @@ typedef struct Port {
     size_t nlinks, caplinks;
     bool closed;
     int64_t os_pid;   /* -1: none */
+    TermBox *data;    /* port_set_data/2's term, or NULL (undefined) */
     /* Commands are written straight from the sending scheduler to this
      * non-blocking descriptor while no write queued on the poller is pending
      * (so bytes keep their order); what does not fit goes to the poller.

@@ -307,6 +307,36 @@ static Port *port_arg(Process *p, Term t)
     return port;
 }
 
+/* The term a port carries for its owner's use. */
+Term bif_erlang_port_set_data_2(Process *p, const Term *args)
+{
+    Port *port = port_arg(p, args[0]);
+    if (!port) return TERM_NONE;
+    TermBox *box = term_box_new(args[1]);
+    pthread_mutex_lock(&port->lock);
+    TermBox *old = port->data;
+    port->data = box;
+    pthread_mutex_unlock(&port->lock);
+    port_release(port);
+    free(old);
+    return ATOM_true;
+}
+
+Term bif_erlang_port_get_data_1(Process *p, const Term *args)
+{
+    Port *port = port_arg(p, args[0]);
+    if (!port) return TERM_NONE;
+    pthread_mutex_lock(&port->lock);
+    Term v = ATOM_undefined;
+    if (port->data) {
+        Term *hp = proc_alloc(p, term_size(port->data->term));
+        v = term_copy_offheap(port->data->term, &hp, &p->offheap);
+    }
+    pthread_mutex_unlock(&port->lock);
+    port_release(port);
+    return v;
+}
+
 static Term command(Process *p, Term id, Term data, Term opts)
 {
     bool force = false;

@@ -69,16 +69,7 @@ bool monitor_options_parse(Term list, Term *tag, Term *alias_mode)
     return term_is_nil(list);
 }
 
-MonitorTag *monitor_tag_new(Term tag)
-{
-    if (tag == ATOM_DOWN) return NULL;
-    size_t words = term_size(tag);
-    MonitorTag *t = malloc(sizeof *t + words * sizeof(Term));
-    if (!t) abort();
-    Term *hp = t->mem;
-    t->tag = term_copy(tag, &hp);
-    return t;
-}
+TermBox *monitor_tag_new(Term tag) { return tag == ATOM_DOWN ? NULL : term_box_new(tag); }
 
 void ref_raw(Term ref, uint64_t out[2])
 {

@@ -7,6 +7,7 @@
 
 #include "atom/atom.h"
 #include "proc/process.h"
+#include "term/copy.h"
 
 typedef enum LinkKind {
     LK_LINK,    /* linked with pid */
@@ -15,28 +16,22 @@ typedef enum LinkKind {
     LK_ALIAS,   /* ref is an active alias of this process (name: its mode, an atom) */
 } LinkKind;
 
-/* A monitor's tag (monitor/3's {tag, Tag}), copied out of every heap. */
-typedef struct MonitorTag {
-    Term tag;
-    Term mem[];
-} MonitorTag;
-
 typedef struct LinkEntry {
     LinkKind kind;
     Term pid;
     Term name;
     uint64_t ref[2];
-    MonitorTag *tag; /* NULL: 'DOWN'; freed with the entry */
+    TermBox *tag; /* a monitor's tag (monitor/3's {tag, Tag}); NULL: 'DOWN'; freed with the entry */
 } LinkEntry;
 
 /* A copy of tag; NULL for 'DOWN' itself, the default. */
-MonitorTag *monitor_tag_new(Term tag);
+TermBox *monitor_tag_new(Term tag);
 /* The options of monitor/3 and of spawn's {monitor, Options}: {tag, Tag}
  * and {alias, explicit_unalias | demonitor | reply_demonitor}. False for
  * anything else; *tag and *alias_mode keep their values unless named. */
 bool monitor_options_parse(Term list, Term *tag, Term *alias_mode);
 /* The tag a DOWN message starts with. */
-static inline Term monitor_tag_term(const MonitorTag *t) { return t ? t->tag : ATOM_DOWN; }
+static inline Term monitor_tag_term(const TermBox *t) { return t ? t->term : ATOM_DOWN; }
 
 typedef struct ProcLinks {
     LinkEntry *e;

@@ -117,3 +117,13 @@ Term term_copy_offheap(Term t, Term **hp, OffHeap *oh)
     }
     return result;
 }
+
+TermBox *term_box_new(Term t)
+{
+    size_t words = term_size(t);
+    TermBox *b = malloc(sizeof *b + words * sizeof(Term));
+    if (!b) abort();
+    Term *hp = b->mem;
+    b->term = term_copy(t, &hp);
+    return b;
+}

@@ -19,6 +19,16 @@ Term term_copy(Term t, Term **hp);
  * will hold: each off-heap binary in it gains a reference that is chained
  * into oh (a process's list, or a message's own list to merge later with
  * offheap_merge). term_copy's copies keep their references forever. */
+/* A term copied out of every heap into one malloc'd block, released with
+ * free(); off-heap binaries in it keep their references forever, as
+ * term_copy's do. For small terms that native state holds (monitor tags,
+ * port data). */
+typedef struct TermBox {
+    Term term;
+    Term mem[];
+} TermBox;
+TermBox *term_box_new(Term t);
+
 struct OffHeap;
 Term term_copy_offheap(Term t, Term **hp, struct OffHeap *oh);
 
