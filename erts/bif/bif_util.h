@@ -16,6 +16,10 @@ Term bif_not_implemented(Process *p, const char *what);
 /* error:{not_implemented, bignum}: an integer result or operand beyond small. */
 Term bif_bignum(Process *p);
 
+/* Where system errors would go (system_flag(system_logger, _)): logger by
+ * default, a pid, or undefined. */
+Term system_flag_logger(void);
+
 /* Length of a proper list; false for an improper list or a non-list. */
 bool bif_list_length(Term list, size_t *len);
 

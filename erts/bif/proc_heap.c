@@ -37,13 +37,19 @@ bool proc_max_heap_parse(Term v, size_t min_heap, MaxHeap *out)
     return true;
 }
 
-Term proc_max_heap_term(Process *p, const Process *q)
+Term proc_max_heap_map(Process *p, const MaxHeap *m)
 {
     /* keys in term order, as a small map holds them */
     Term keys[3] = {ATOM_error_logger, ATOM_kill, ATOM_size};
-    Term values[3] = {q->st.max_heap_log ? ATOM_true : ATOM_false, q->st.max_heap_kill ? ATOM_true : ATOM_false,
-                      term_make_small((SInt)q->st.max_heap_size)};
+    Term values[3] = {m->error_logger ? ATOM_true : ATOM_false, m->kill ? ATOM_true : ATOM_false,
+                      term_make_small((SInt)m->size)};
     return map_from_pairs(p, keys, values, 3);
+}
+
+Term proc_max_heap_term(Process *p, const Process *q)
+{
+    MaxHeap m = {q->st.max_heap_size, q->st.max_heap_kill, q->st.max_heap_log};
+    return proc_max_heap_map(p, &m);
 }
 
 Term proc_flag_max_heap(Process *p, Term v)

@@ -17,8 +17,9 @@ typedef struct MaxHeap {
  * OTP does). False for bad input, including a limit below min_heap words. */
 bool proc_max_heap_parse(Term v, size_t min_heap, MaxHeap *out);
 
-/* #{error_logger => _, kill => _, size => _} for q, built on p's heap. */
+/* #{error_logger => _, kill => _, size => _} for q, or for m, built on p's heap. */
 Term proc_max_heap_term(Process *p, const Process *q);
+Term proc_max_heap_map(Process *p, const MaxHeap *m);
 
 /* process_flag(max_heap_size, V): sets p's limit, returns the old one's map. */
 Term proc_flag_max_heap(Process *p, Term v);

@@ -255,10 +255,16 @@ void gc_request_full(Process *p)
     p->fragment_words = (size_t)(p->hend - p->heap) + 1; /* makes the next heap check collect */
 }
 
-size_t gc_heap_size_at_least(size_t words)
+size_t gc_heap_size_at_least(size_t words) { return gc_heap_series_at_least(words < 233 ? 233 : words); }
+
+size_t gc_heap_series_at_least(size_t words)
 {
-    size_t a = 142, b = 233; /* two consecutive sizes of the series */
+    size_t a = 0, b = 12; /* two consecutive sizes of the series, which starts 12, 38 */
     while (b < words) {
+        if (a == 0) {
+            a = 12, b = 38;
+            continue;
+        }
         size_t next = a + b + 1 <= 1000000 ? a + b + 1 : b / 5 * 6 + b % 5 * 6 / 5;
         a = b, b = next;
     }

@@ -29,9 +29,11 @@ void gc_request_full(Process *p);
  * max_heap_size limits, and total_heap_size reports). */
 size_t gc_total_heap_words(const Process *p);
 
-/* The smallest of OTP's heap sizes (a Fibonacci-like series from 233 words,
- * then steps of 20% past a million words) that holds `words`; min_heap_size
- * is rounded up to it, as OTP reports it. */
+/* The smallest of OTP's heap sizes (a Fibonacci-like series 12, 38, 51, ...
+ * 233, ..., then steps of 20% past a million words) that holds `words`: the
+ * series itself, and the size a process's min_heap_size is rounded up to
+ * (never below 233 words), as OTP reports them. */
+size_t gc_heap_series_at_least(size_t words);
 size_t gc_heap_size_at_least(size_t words);
 
 /* Frees the old generation (the process is going away). */

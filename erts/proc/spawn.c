@@ -3,6 +3,8 @@
  * cannot lose an early exit), and a place in a run queue. */
 #include "proc/spawn.h"
 
+#include <pthread.h>
+
 #include "bif/bif.h"
 #include "emu/emu.h"
 #include "gc/gc.h"
@@ -15,14 +17,26 @@
 
 #define DEFAULT_HEAP_WORDS 233
 
+static pthread_mutex_t defaults_lock = PTHREAD_MUTEX_INITIALIZER;
+static SpawnOpts defaults = {.max_heap_kill = true,
+                             .max_heap_log = true,
+                             .fullsweep_after = 65535,
+                             .priority = PRIO_NORMAL,
+                             .monitor_tag = ATOM_DOWN,
+                             .monitor_alias = TERM_NONE};
+
 void spawn_opts_default(SpawnOpts *o)
 {
-    *o = (SpawnOpts){.max_heap_kill = true,
-                     .max_heap_log = true,
-                     .fullsweep_after = 65535,
-                     .priority = PRIO_NORMAL,
-                     .monitor_tag = ATOM_DOWN,
-                     .monitor_alias = TERM_NONE};
+    pthread_mutex_lock(&defaults_lock);
+    *o = defaults;
+    pthread_mutex_unlock(&defaults_lock);
+}
+
+void spawn_defaults_set(const SpawnOpts *o)
+{
+    pthread_mutex_lock(&defaults_lock);
+    defaults = *o;
+    pthread_mutex_unlock(&defaults_lock);
 }
 
 static Term copy_in(Process *child, Term t)

@@ -28,6 +28,9 @@ typedef struct SpawnOpts {
  * opts->monitor, *mon_ref is the monitor's reference (on parent's heap). */
 Term proc_spawn(Process *parent, Term module, Term function, Term args, const SpawnOpts *opts, Term *mon_ref);
 
+/* The options a spawn starts from: the system-wide defaults, which
+ * erlang:system_flag/2 changes with spawn_defaults_set. */
 void spawn_opts_default(SpawnOpts *o);
+void spawn_defaults_set(const SpawnOpts *o);
 
 #endif

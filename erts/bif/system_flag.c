@@ -1,0 +1,120 @@
+/* system_flag.c — erlang:system_flag/2. Each flag returns its old value.
+ * The spawn defaults (min_heap_size, fullsweep_after, max_heap_size) change
+ * what later spawns start with; system_logger, trace_control_word,
+ * min_bin_vheap_size and outstanding_system_requests_limit are kept and
+ * reported; time_offset finalize answers final (Ember's time offset never
+ * changes). Flags that would change the schedulers or turn on machinery
+ * Ember does not have yet raise not_implemented; unknown flags badarg. Each
+ * call costs one reduction. */
+#include "bif/bif.h"
+
+#include <pthread.h>
+
+#include "atom/atom.h"
+#include "bif/bif_util.h"
+#include "bif/proc_heap.h"
+#include "gc/gc.h"
+#include "proc/spawn.h"
+#include "sched/sched.h"
+
+/* OTP's defaults. */
+#define DEFAULT_MIN_HEAP_WORDS 233
+#define DEFAULT_MIN_BIN_VHEAP_WORDS 46422
+#define MAX_SYSTEM_REQUESTS_LIMIT ((1 << 27) - 1)
+
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static Term system_logger = TERM_NONE; /* TERM_NONE: the default, logger */
+static uint64_t trace_control_word;
+static SInt min_bin_vheap_words = DEFAULT_MIN_BIN_VHEAP_WORDS;
+static SInt system_requests_limit; /* 0: the default, two per scheduler */
+
+static bool word_count(Term v, size_t *out)
+{
+    if (!term_is_small(v) || term_small_value(v) < 0) return false;
+    *out = (size_t)term_small_value(v);
+    return true;
+}
+
+/* A spawn default: the old value's term, or TERM_NONE (badarg raised). */
+static Term spawn_default(Process *p, Term flag, Term v)
+{
+    SpawnOpts o;
+    spawn_opts_default(&o);
+    size_t min_heap = o.min_heap_size ? o.min_heap_size : DEFAULT_MIN_HEAP_WORDS;
+    Term old;
+    if (flag == ATOM_min_heap_size) {
+        old = term_make_small((SInt)min_heap);
+        if (!word_count(v, &o.min_heap_size)) return proc_badarg(p);
+        o.min_heap_size = gc_heap_series_at_least(o.min_heap_size); /* OTP rounds it up, not to 233 */
+    } else if (flag == ATOM_fullsweep_after) {
+        old = term_make_small((SInt)o.fullsweep_after);
+        if (!word_count(v, &o.fullsweep_after)) return proc_badarg(p);
+    } else {
+        MaxHeap was = {o.max_heap_size, o.max_heap_kill, o.max_heap_log}, m;
+        if (!proc_max_heap_parse(v, min_heap, &m)) return proc_badarg(p);
+        old = proc_max_heap_map(p, &was);
+        o.max_heap_size = m.size, o.max_heap_kill = m.kill, o.max_heap_log = m.error_logger;
+    }
+    spawn_defaults_set(&o);
+    return old;
+}
+
+Term bif_erlang_system_flag_2(Process *p, const Term *args)
+{
+    Term flag = args[0], v = args[1];
+    if (flag == ATOM_min_heap_size || flag == ATOM_fullsweep_after || flag == ATOM_max_heap_size)
+        return spawn_default(p, flag, v);
+    if (flag == ATOM_system_logger) {
+        if (!term_is_local_pid(v) && v != ATOM_undefined && v != ATOM_logger) return proc_badarg(p);
+        pthread_mutex_lock(&lock);
+        Term old = system_logger == TERM_NONE ? ATOM_logger : system_logger;
+        system_logger = v;
+        pthread_mutex_unlock(&lock);
+        return old;
+    }
+    if (flag == ATOM_trace_control_word) {
+        if (!term_is_small(v) || term_small_value(v) < 0 || term_small_value(v) > (SInt)UINT32_MAX) return proc_badarg(p);
+        pthread_mutex_lock(&lock);
+        Term old = term_make_small((SInt)trace_control_word);
+        trace_control_word = (uint64_t)term_small_value(v);
+        pthread_mutex_unlock(&lock);
+        return old;
+    }
+    if (flag == ATOM_min_bin_vheap_size) {
+        if (!term_is_small(v) || term_small_value(v) < 0) return proc_badarg(p);
+        pthread_mutex_lock(&lock);
+        Term old = term_make_small(min_bin_vheap_words);
+        min_bin_vheap_words = (SInt)gc_heap_series_at_least((size_t)term_small_value(v));
+        pthread_mutex_unlock(&lock);
+        return old;
+    }
+    if (flag == ATOM_outstanding_system_requests_limit) {
+        if (!term_is_small(v) || term_small_value(v) < 1 || term_small_value(v) > MAX_SYSTEM_REQUESTS_LIMIT)
+            return proc_badarg(p);
+        pthread_mutex_lock(&lock);
+        SInt was = system_requests_limit ? system_requests_limit : 2 * (SInt)(sched_count() ? sched_count() : 1);
+        system_requests_limit = term_small_value(v);
+        pthread_mutex_unlock(&lock);
+        return term_make_small(was);
+    }
+    if (flag == ATOM_time_offset) return v == ATOM_finalize ? ATOM_final : proc_badarg(p);
+    if (flag == ATOM_schedulers_online) {
+        SInt n = (SInt)(sched_count() ? sched_count() : 1);
+        if (!term_is_small(v) || term_small_value(v) < 1) return proc_badarg(p);
+        if (term_small_value(v) != n) return bif_not_implemented(p, "system_flag schedulers_online");
+        return term_make_small(n);
+    }
+    if (flag == ATOM_multi_scheduling || flag == ATOM_scheduler_wall_time || flag == ATOM_microstate_accounting ||
+        flag == ATOM_scheduler_bind_type || flag == ATOM_cpu_topology || flag == ATOM_backtrace_depth ||
+        flag == ATOM_dirty_cpu_schedulers_online || flag == ATOM_dirty_io_schedulers_online)
+        return bif_not_implemented(p, "system_flag");
+    return proc_badarg(p);
+}
+
+Term system_flag_logger(void)
+{
+    pthread_mutex_lock(&lock);
+    Term t = system_logger == TERM_NONE ? ATOM_logger : system_logger;
+    pthread_mutex_unlock(&lock);
+    return t;
+}

@@ -1,0 +1,43 @@
+%% erlang:system_flag/2: spawn defaults that later spawns start with,
+%% system_logger, trace_control_word, min_bin_vheap_size, time_offset,
+%% outstanding_system_requests_limit, schedulers_online and bad input.
+-module(system_flags).
+-export([main/0]).
+-include("test.hrl").
+
+main() ->
+    ?T(erlang:system_flag(fullsweep_after, 10)),
+    ?T(erlang:system_flag(fullsweep_after, 65535)),
+    ?T(erlang:system_flag(min_heap_size, 500)),
+    ?T(erlang:system_flag(min_heap_size, 0)),
+    ?T(erlang:system_flag(min_heap_size, 233)),
+    ?T(erlang:system_flag(max_heap_size, 0)),
+    ?T(erlang:system_flag(max_heap_size, #{size => 100000, kill => false})),
+    P = spawn(fun() -> receive stop -> ok end end),
+    ?T(process_info(P, max_heap_size)),
+    P ! stop,
+    ?T(erlang:system_flag(max_heap_size, 100)),
+    ?T(erlang:system_flag(max_heap_size, 0)),
+    ?T(erlang:system_flag(min_bin_vheap_size, 100000)),
+    ?T(erlang:system_flag(min_bin_vheap_size, 10)),
+    ?T(erlang:system_flag(min_bin_vheap_size, 46422)),
+    ?T(erlang:system_flag(trace_control_word, 5)),
+    ?T(erlang:system_flag(trace_control_word, 0)),
+    ?T(erlang:system_flag(trace_control_word, -1)),
+    _ = erlang:system_flag(system_logger, self()),
+    ?T(erlang:system_flag(system_logger, undefined) =:= self()),
+    ?T(erlang:system_info(system_logger)),
+    ?T(erlang:system_flag(system_logger, logger)),
+    ?T(erlang:system_flag(system_logger, foo)),
+    ?T(erlang:system_flag(time_offset, finalize)),
+    ?T(erlang:system_flag(time_offset, foo)),
+    Limit = erlang:system_flag(outstanding_system_requests_limit, 10),
+    ?T(Limit =:= 2 * erlang:system_info(schedulers)),
+    ?T(erlang:system_flag(outstanding_system_requests_limit, Limit)),
+    ?T(erlang:system_flag(outstanding_system_requests_limit, 0)),
+    Online = erlang:system_info(schedulers_online),
+    ?T(erlang:system_flag(schedulers_online, Online) =:= Online),
+    ?T(erlang:system_flag(schedulers_online, 0)),
+    [?T(erlang:system_flag(F, V)) || {F, V} <- [{foo, 1}, {fullsweep_after, -1}, {min_heap_size, x},
+                                               {max_heap_size, -5}, {erts_alloc, {foo, bar}}, {"x", 1}]],
+    ok.
