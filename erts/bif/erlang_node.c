@@ -3,7 +3,9 @@
  * nodes/0,1,2 know only this node, get_cookie/0,1 give nocookie,
  * set_cookie/1,2 raise distribution_not_started, disconnect_node/1 is
  * ignored, and monitor_node/2,3 accept only the local node (any other raises
- * notalive). Distribution itself is a later step. Each costs one reduction. */
+ * notalive); the distribution controller's functions find no handle.
+ * Distribution itself (setnode/2,3) is a later step. Each costs one
+ * reduction. */
 #include "bif/bif.h"
 
 #include "atom/atom.h"
@@ -109,3 +111,16 @@ Term bif_erlang_monitor_node_3(Process *p, const Term *args)
     if (!term_is_nil(o)) return proc_badarg(p);
     return monitor_node(p, args[0], args[1]);
 }
+
+/* ---- the distribution controller's functions ------------------------------ */
+
+/* They all take a distribution handle, which no node that is not alive can
+ * have; OTP answers such a call with badarg or notsup. */
+Term bif_erlang_dist_ctrl_notsup(Process *p, const Term *args) { return proc_error(p, ATOM_notsup); }
+Term bif_erlang_dist_ctrl_bad_handle(Process *p, const Term *args) { return proc_badarg(p); }
+
+/* setnode/2,3 make this node distributed: not yet possible. */
+Term bif_erlang_setnode(Process *p, const Term *args) { return bif_not_implemented(p, "distribution"); }
+
+/* net_kernel's node monitor; a node that is not alive answers true. */
+Term bif_erlang_dmonitor_node_3(Process *p, const Term *args) { return ATOM_true; }
