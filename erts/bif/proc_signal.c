@@ -1,13 +1,14 @@
 /* proc_signal.c — BIFs that send signals or change how a process takes them:
  * send/2,3, send_nosuspend/2,3, exit/2, link/1, unlink/1, monitor/2,3,
  * alias/0,1, unalias/1, demonitor/1,2,
- * process_flag/2, is_process_alive/1, yield/0, group_leader/0,2. Each costs one
+ * process_flag/2, is_process_alive/1, yield/0, hibernate/3, group_leader/0,2. Each costs one
  * reduction (demonitor with flush: plus the message queue scan). */
 #include "bif/bif.h"
 
 #include "atom/atom.h"
 #include "bif/bif_util.h"
 #include "bif/proc_heap.h"
+#include "emu/call.h"
 #include "emu/receive.h"
 #include "gc/gc.h"
 #include "gc/offheap.h"
@@ -352,6 +353,23 @@ Term bif_erlang_yield_0(Process *p, const Term *args)
 {
     proc_request_yield(p);
     return ATOM_true;
+}
+
+/* hibernate(M, F, A): the stack is dropped and the process waits for a
+ * message (one already queued ends the wait at once), then runs
+ * apply(M, F, A) with nothing to return to, so that it ends when that
+ * returns. The heap is not shrunk yet; a signal other than a message also
+ * ends the wait. */
+Term bif_erlang_hibernate_3(Process *p, const Term *args)
+{
+    if (!term_is_atom(args[0]) || !term_is_atom(args[1])) return proc_badarg(p);
+    Term l = args[2];
+    while (term_is_list(l)) l = term_tail(l);
+    if (!term_is_nil(l)) return proc_badarg(p);
+    bool tried;
+    Export *apply3 = emu_find_export(ATOM_erlang, ATOM_apply, 3, &tried);
+    p->st.hibernating = true;
+    return proc_trap(p, apply3, args);
 }
 
 Term bif_erlang_group_leader_0(Process *p, const Term *args) { return p->group_leader; }

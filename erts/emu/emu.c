@@ -1049,6 +1049,14 @@ bif_again:
      * call from the continuation the call would have had. */
     TRANSFER();
     ckind = K_ONLY;
+    if (p->st.hibernating) {
+        /* hibernate/3: nothing of the stack survives (catches neither), the
+         * call returns to nowhere, and it starts when a message is there */
+        p->st.hibernating = false;
+        p->stop = p->hend;
+        cp = return_to_c;
+        if (p->st.scheduled && !p->st.msgq) p->st.io_waiting = true; /* a signal in the inbox wakes it at once */
+    }
     if (!p->st.scheduled) {
         p->st.io_waiting = false; /* a bare process just calls again */
         goto call_export;

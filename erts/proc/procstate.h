@@ -107,6 +107,7 @@ typedef struct ProcState {
     void *io_job;             /* (owner) the dirty I/O job of the current BIF call (io/dirty_io.h) */
     bool io_waiting;          /* (owner) the BIF returned to wait for io_job, not to yield */
     bool io_ready;            /* (lock) io_job finished: the process is to run again */
+    bool hibernating;         /* (owner) hibernate/3 trapped: drop the stack, wait for a message */
     const void *trap_export;  /* proc_trap: the function (Export *) to go on in */
     Term trap_args[PROC_TRAP_ARGS]; /* and its arguments, until the call copies them */
     _Atomic uint32_t exit_hooks; /* ProcExitHook bits: subsystems to tell when it ends (proc/pexit.h) */
