@@ -1,14 +1,18 @@
 /* erlang_module.c — BIFs that answer questions about loaded code and funs:
  * get_module_info/1,2 (behind every module's module_info/0,1),
  * function_exported/3, is_builtin/3, fun_info/1,2, fun_info_mfa/1, make_fun/3,
- * module_loaded/1, loaded/0 and pre_loaded/0.
+ * module_loaded/1, loaded/0, pre_loaded/0, load_module/2, delete_module/1,
+ * purge_module/1, check_old_code/1 and load_nif/2.
  * Costs: one reduction, plus the length of the lists they build. */
 #include "bif/bif.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "atom/atom.h"
 #include "bif/bif_util.h"
+#include "load/beam_file.h"
 #include "load/module.h"
 #include "term/boxed.h"
 
@@ -33,6 +37,74 @@ static Term module_names(Process *p, bool only_preloaded)
 
 Term bif_erlang_loaded_0(Process *p, const Term *args) { return module_names(p, false); }
 Term bif_erlang_pre_loaded_0(Process *p, const Term *args) { return module_names(p, true); }
+
+/* ---- loading and old code ---------------------------------------------------- */
+
+/* {module, M}, or {error, badfile | not_purged}. A bad file is reported on
+ * standard error, as OTP's loader reports it. */
+Term bif_erlang_load_module_2(Process *p, const Term *args)
+{
+    const uint8_t *bytes;
+    size_t len;
+    if (!term_is_atom(args[0]) || bif_binary_bytes(args[1], &bytes, &len) != BIN_OK) return proc_badarg(p);
+    LoadError err;
+    LoadStatus st = module_load_binary(args[0], bytes, len, &err);
+    if (st == LOAD_OK) return bif_tuple2(p, ATOM_module, args[0]);
+    if (st == LOAD_NOT_PURGED) return bif_tuple2(p, ATOM_error, ATOM_not_purged);
+    size_t n;
+    const char *name = atom_text(args[0], &n);
+    fprintf(stderr, "=ERROR REPORT==== Error loading module %.*s:\n  %s\n", (int)n, name, err.text);
+    return bif_tuple2(p, ATOM_error, ATOM_badfile);
+}
+
+/* true; badarg (with a report) when old code is in the way; undefined for
+ * a module never loaded. */
+Term bif_erlang_delete_module_1(Process *p, const Term *args)
+{
+    if (!term_is_atom(args[0])) return proc_badarg(p);
+    switch (module_delete(args[0])) {
+    case DELETE_OK:
+    case DELETE_NO_CURRENT: return ATOM_true;
+    case DELETE_UNKNOWN: return ATOM_undefined;
+    case DELETE_NOT_PURGED: break;
+    }
+    size_t n;
+    const char *name = atom_text(args[0], &n);
+    fprintf(stderr, "=ERROR REPORT==== Module %.*s must be purged before deleting\n", (int)n, name);
+    return proc_badarg(p);
+}
+
+Term bif_erlang_purge_module_1(Process *p, const Term *args)
+{
+    if (!term_is_atom(args[0]) || !module_purge(args[0])) return proc_badarg(p);
+    return ATOM_true;
+}
+
+Term bif_erlang_check_old_code_1(Process *p, const Term *args)
+{
+    if (!term_is_atom(args[0])) return proc_badarg(p);
+    return module_has_old(args[0]) ? ATOM_true : ATOM_false;
+}
+
+/* Native NIF libraries cannot be loaded: the call fails as a failed dlopen
+ * does on OTP, so that modules with a fallback go on without it. */
+Term bif_erlang_load_nif_2(Process *p, const Term *args)
+{
+    char path[1024];
+    size_t len;
+    bool too_long;
+    if (!bif_latin1_string(args[0], path, sizeof path - 1, &len, &too_long)) {
+        if (!term_is_atom(args[0])) return proc_badarg(p);
+        const char *a = atom_text(args[0], &len);
+        if (len >= sizeof path) return proc_badarg(p);
+        memcpy(path, a, len);
+    }
+    char text[1200];
+    snprintf(text, sizeof text, "Failed to load NIF library %.*s: 'Ember does not load native NIF libraries'",
+             (int)len, path);
+    Term msg = bif_bytes_to_list(p, (const uint8_t *)text, strlen(text), TERM_NIL);
+    return bif_tuple2(p, ATOM_error, bif_tuple2(p, ATOM_load_failed, msg));
+}
 
 /* ---- get_module_info ------------------------------------------------------ */
 

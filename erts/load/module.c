@@ -19,6 +19,7 @@ typedef struct Vec {
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static Vec current; /* Module*, sorted by name */
+static Vec old;     /* Module*, sorted by name: the old version of modules that have one */
 static Vec versions; /* Module*, every version ever loaded, sorted by code address */
 static Vec path_front; /* char*, -pa directories in command-line order */
 static Vec path_back;  /* char*, -pz directories */
@@ -56,13 +57,14 @@ void module_path_add_last(const char *dir)
     pthread_mutex_unlock(&lock);
 }
 
-/* Binary search of the current modules; *pos is where name is or would go. */
-static Module *find_current(Term name, size_t *pos)
+/* Binary search of a Vec of modules sorted by name; *pos is where name is
+ * or would go. */
+static Module *find_sorted(const Vec *v, Term name, size_t *pos)
 {
-    size_t lo = 0, hi = current.n;
+    size_t lo = 0, hi = v->n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        Module *m = current.items[mid];
+        Module *m = v->items[mid];
         if (m->name == name) {
             *pos = mid;
             return m;
@@ -74,6 +76,24 @@ static Module *find_current(Term name, size_t *pos)
     return NULL;
 }
 
+static Module *find_current(Term name, size_t *pos) { return find_sorted(&current, name, pos); }
+
+static void vec_remove(Vec *v, size_t pos)
+{
+    memmove(v->items + pos, v->items + pos + 1, (v->n - pos - 1) * sizeof *v->items);
+    v->n--;
+}
+
+/* prev (no longer current) becomes the old version of its module. */
+static void make_old(Module *prev)
+{
+    size_t pos;
+    if (find_sorted(&old, prev->name, &pos))
+        old.items[pos] = prev;
+    else
+        vec_insert(&old, pos, prev);
+}
+
 /* Makes m the current version of its module and points its exports at it.
  * The previous version stays in `versions`: code may still run in it. */
 static void register_module(Module *m)
@@ -83,6 +103,7 @@ static void register_module(Module *m)
     if (old) {
         for (size_t k = 0; k < old->num_exports; k++) atomic_store(&old->exports[k]->code, NULL);
         current.items[pos] = m;
+        make_old(old);
     } else {
         vec_insert(&current, pos, m);
     }
@@ -168,6 +189,69 @@ Module *module_get(Term module)
     Module *m = find_current(module, &pos);
     pthread_mutex_unlock(&lock);
     return m;
+}
+
+/* ---- erlang:load_module/2 and the old-code BIFs ------------------------ */
+
+LoadStatus module_load_binary(Term name, const uint8_t *data, size_t size, LoadError *err)
+{
+    size_t pos, opos;
+    pthread_mutex_lock(&lock);
+    LoadStatus st = LOAD_NOT_PURGED;
+    /* the current code would become old, and there is old code already */
+    if (!find_current(name, &pos) || !find_sorted(&old, name, &opos)) {
+        Module *m;
+        st = load_module_bytes(data, size, NULL, name, &m, err);
+        if (st == LOAD_OK) register_module(m);
+    }
+    pthread_mutex_unlock(&lock);
+    return st;
+}
+
+static bool ever_loaded(Term name)
+{
+    for (size_t i = 0; i < versions.n; i++)
+        if (((Module *)versions.items[i])->name == name) return true;
+    return false;
+}
+
+DeleteStatus module_delete(Term name)
+{
+    size_t pos, opos;
+    pthread_mutex_lock(&lock);
+    Module *m = find_current(name, &pos);
+    DeleteStatus st;
+    if (!m) {
+        st = ever_loaded(name) ? DELETE_NO_CURRENT : DELETE_UNKNOWN;
+    } else if (find_sorted(&old, name, &opos)) {
+        st = DELETE_NOT_PURGED;
+    } else {
+        for (size_t k = 0; k < m->num_exports; k++) atomic_store(&m->exports[k]->code, NULL);
+        vec_remove(&current, pos);
+        make_old(m);
+        st = DELETE_OK;
+    }
+    pthread_mutex_unlock(&lock);
+    return st;
+}
+
+bool module_purge(Term name)
+{
+    size_t pos;
+    pthread_mutex_lock(&lock);
+    bool found = find_sorted(&old, name, &pos) != NULL;
+    if (found) vec_remove(&old, pos);
+    pthread_mutex_unlock(&lock);
+    return found;
+}
+
+bool module_has_old(Term name)
+{
+    size_t pos;
+    pthread_mutex_lock(&lock);
+    bool found = find_sorted(&old, name, &pos) != NULL;
+    pthread_mutex_unlock(&lock);
+    return found;
 }
 
 Term *module_current_names(size_t *n, bool only_preloaded)

@@ -68,7 +68,15 @@ typedef enum LoadStatus {
     LOAD_OK = 0,
     LOAD_NOT_FOUND, /* no such file on the code path */
     LOAD_BAD_FILE,  /* the file is not a valid .beam: an error line was printed */
+    LOAD_NOT_PURGED, /* load_module/2: current and old code exist; the old must be purged first */
 } LoadStatus;
+
+typedef enum DeleteStatus {
+    DELETE_OK,         /* the current code is old code now */
+    DELETE_NOT_PURGED, /* there is old code already */
+    DELETE_NO_CURRENT, /* loaded once, but it has no current code */
+    DELETE_UNKNOWN,    /* never loaded */
+} DeleteStatus;
 
 void module_table_init(void);
 
@@ -81,6 +89,18 @@ LoadStatus module_ensure_loaded(Term module);
 /* Loads a .beam file by path (used by -dis and tests); prints the reason on error. */
 LoadStatus module_load_file(const char *path, Module **out);
 Module *module_get(Term module);
+/* Old and current code, as erlang:load_module/2, delete_module/1,
+ * purge_module/1 and check_old_code/1 see them. A module has at most one old
+ * version; loading over a current version makes it old (a process running
+ * it keeps running it until it makes a fully qualified call). Purging forgets
+ * the old version but keeps its code in memory, because no process is
+ * checked for running it yet. */
+struct LoadError;
+LoadStatus module_load_binary(Term name, const uint8_t *data, size_t size, struct LoadError *err);
+DeleteStatus module_delete(Term name);
+bool module_purge(Term name);
+bool module_has_old(Term name);
+
 /* The current modules, sorted by name, as a malloc'd array the caller frees
  * (only_preloaded: those loaded by the runtime at boot). */
 Term *module_current_names(size_t *n, bool only_preloaded);
