@@ -96,18 +96,19 @@ Term bif_atomics_new_2(Process *p, const Term *args)
     return new_array(p, &atomics_type, args[0], is_signed);
 }
 
-Term bif_atomics_get_2(Process *p, const Term *args)
+/* get, put and add of both kinds of array: (Ref, Ix[, Value]). */
+static Term get_word(Process *p, const ResourceType *type, const Term *args)
 {
     AtomicArray *a;
-    _Atomic uint64_t *w = word_at(p, &atomics_type, args[0], args[1], &a);
+    _Atomic uint64_t *w = word_at(p, type, args[0], args[1], &a);
     return w ? read_value(p, a, atomic_load(w)) : TERM_NONE;
 }
 
-Term bif_atomics_put_3(Process *p, const Term *args)
+static Term put_word(Process *p, const ResourceType *type, const Term *args)
 {
     AtomicArray *a;
     uint64_t v;
-    _Atomic uint64_t *w = word_at(p, &atomics_type, args[0], args[1], &a);
+    _Atomic uint64_t *w = word_at(p, type, args[0], args[1], &a);
     if (!w) return TERM_NONE;
     if (!value_fits(a, args[2], &v)) return proc_badarg(p);
     atomic_store(w, v);
@@ -116,11 +117,11 @@ Term bif_atomics_put_3(Process *p, const Term *args)
 
 /* add and sub: the new value when `get`, else ok. sub takes what add's
  * negation accepts. */
-static Term add(Process *p, const Term *args, bool negate, bool get)
+static Term add(Process *p, const ResourceType *type, const Term *args, bool negate, bool get)
 {
     AtomicArray *a;
     uint64_t d;
-    _Atomic uint64_t *w = word_at(p, &atomics_type, args[0], args[1], &a);
+    _Atomic uint64_t *w = word_at(p, type, args[0], args[1], &a);
     if (!w) return TERM_NONE;
     bool ok = negate ? in_range(args[2], -U64_MAX, -I64_MIN, &d) : in_range(args[2], I64_MIN, U64_MAX, &d);
     if (!ok) return proc_badarg(p);
@@ -129,10 +130,12 @@ static Term add(Process *p, const Term *args, bool negate, bool get)
     return get ? read_value(p, a, old + d) : ATOM_ok;
 }
 
-Term bif_atomics_add_3(Process *p, const Term *args) { return add(p, args, false, false); }
-Term bif_atomics_add_get_3(Process *p, const Term *args) { return add(p, args, false, true); }
-Term bif_atomics_sub_3(Process *p, const Term *args) { return add(p, args, true, false); }
-Term bif_atomics_sub_get_3(Process *p, const Term *args) { return add(p, args, true, true); }
+Term bif_atomics_get_2(Process *p, const Term *args) { return get_word(p, &atomics_type, args); }
+Term bif_atomics_put_3(Process *p, const Term *args) { return put_word(p, &atomics_type, args); }
+Term bif_atomics_add_3(Process *p, const Term *args) { return add(p, &atomics_type, args, false, false); }
+Term bif_atomics_add_get_3(Process *p, const Term *args) { return add(p, &atomics_type, args, false, true); }
+Term bif_atomics_sub_3(Process *p, const Term *args) { return add(p, &atomics_type, args, true, false); }
+Term bif_atomics_sub_get_3(Process *p, const Term *args) { return add(p, &atomics_type, args, true, true); }
 
 Term bif_atomics_exchange_3(Process *p, const Term *args)
 {
@@ -182,33 +185,11 @@ Term bif_erts_internal_counters_new_1(Process *p, const Term *args)
     return new_array(p, &counters_type, args[0], true);
 }
 
-Term bif_erts_internal_counters_get_2(Process *p, const Term *args)
-{
-    AtomicArray *a;
-    _Atomic uint64_t *w = word_at(p, &counters_type, args[0], args[1], &a);
-    return w ? read_value(p, a, atomic_load(w)) : TERM_NONE;
-}
-
+Term bif_erts_internal_counters_get_2(Process *p, const Term *args) { return get_word(p, &counters_type, args); }
+Term bif_erts_internal_counters_put_3(Process *p, const Term *args) { return put_word(p, &counters_type, args); }
 Term bif_erts_internal_counters_add_3(Process *p, const Term *args)
 {
-    AtomicArray *a;
-    uint64_t d;
-    _Atomic uint64_t *w = word_at(p, &counters_type, args[0], args[1], &a);
-    if (!w) return TERM_NONE;
-    if (!in_range(args[2], I64_MIN, U64_MAX, &d)) return proc_badarg(p);
-    atomic_fetch_add(w, d);
-    return ATOM_ok;
-}
-
-Term bif_erts_internal_counters_put_3(Process *p, const Term *args)
-{
-    AtomicArray *a;
-    uint64_t v;
-    _Atomic uint64_t *w = word_at(p, &counters_type, args[0], args[1], &a);
-    if (!w) return TERM_NONE;
-    if (!value_fits(a, args[2], &v)) return proc_badarg(p);
-    atomic_store(w, v);
-    return ATOM_ok;
+    return add(p, &counters_type, args, false, false);
 }
 
 Term bif_erts_internal_counters_info_1(Process *p, const Term *args)

@@ -85,7 +85,7 @@ static bool id_open(Term list, char *buf, const char *prefix, IdCursor *c)
 {
     size_t len;
     if (!bif_latin1_string(list, buf, ID_TEXT_MAX, &len, NULL)) return false;
-    *c = (IdCursor){ .s = buf, .len = len, .at = 0 };
+    *c = (IdCursor){.s = buf, .len = len, .at = 0};
     uint64_t node;
     return id_literal(c, prefix) && id_number(c, 1, &node) && id_literal(c, ".");
 }
@@ -111,7 +111,8 @@ Term bif_erlang_list_to_port_1(Process *p, const Term *args)
     char buf[ID_TEXT_MAX];
     IdCursor c;
     uint64_t number;
-    if (!id_open(args[0], buf, "#Port<", &c) || !id_number(&c, (uint64_t)1 << PORT_NUMBER_BITS, &number) || !id_close(&c))
+    if (!id_open(args[0], buf, "#Port<", &c) || !id_number(&c, (uint64_t)1 << PORT_NUMBER_BITS, &number) ||
+        !id_close(&c))
         return proc_badarg(p);
     return term_make_port((UInt)number);
 }

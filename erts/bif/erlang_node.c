@@ -80,10 +80,7 @@ Term bif_erlang_get_cookie_1(Process *p, const Term *args)
     return term_is_atom(args[0]) ? ATOM_nocookie : proc_badarg(p);
 }
 
-Term bif_erlang_set_cookie_1(Process *p, const Term *args)
-{
-    return proc_error(p, ATOM_distribution_not_started);
-}
+Term bif_erlang_set_cookie_1(Process *p, const Term *args) { return proc_error(p, ATOM_distribution_not_started); }
 
 /* OTP rejects the local node's own cookie with badarg. */
 Term bif_erlang_set_cookie_2(Process *p, const Term *args)

@@ -127,6 +127,19 @@ static bool parse_encode_options(Term list, bool for_size, EncodeRequest *r)
     return term_is_nil(list);
 }
 
+/* The request of a BIF's options argument, or the defaults when it has
+ * none (opts TERM_NONE); false with badarg raised for bad options. */
+static bool encode_request(Process *p, Term opts, bool for_size, EncodeRequest *r)
+{
+    if (opts == TERM_NONE) {
+        *r = (EncodeRequest){.ext = EXT_ENCODE_DEFAULTS, .compress_level = -1};
+        return true;
+    }
+    if (parse_encode_options(opts, for_size, r)) return true;
+    proc_badarg(p);
+    return false;
+}
+
 /* Encodes t as the request asks; false (with the error raised on p) for a
  * term that cannot be encoded yet. */
 static bool encode(Process *p, Term t, EncodeRequest *r, StrBuf *out)
@@ -154,15 +167,15 @@ static Term term_to_binary(Process *p, Term t, EncodeRequest *r)
 
 Term bif_erlang_term_to_binary_1(Process *p, const Term *args)
 {
-    EncodeRequest r = {.ext = EXT_ENCODE_DEFAULTS, .compress_level = -1};
+    EncodeRequest r;
+    encode_request(p, TERM_NONE, false, &r);
     return term_to_binary(p, args[0], &r);
 }
 
 Term bif_erlang_term_to_binary_2(Process *p, const Term *args)
 {
     EncodeRequest r;
-    if (!parse_encode_options(args[1], false, &r)) return proc_badarg(p);
-    return term_to_binary(p, args[0], &r);
+    return encode_request(p, args[1], false, &r) ? term_to_binary(p, args[0], &r) : TERM_NONE;
 }
 
 /* The encoding as a list of binaries: the text between large binaries, and
@@ -193,15 +206,15 @@ static Term term_to_iovec(Process *p, Term t, EncodeRequest *r)
 
 Term bif_erlang_term_to_iovec_1(Process *p, const Term *args)
 {
-    EncodeRequest r = {.ext = EXT_ENCODE_DEFAULTS, .compress_level = -1};
+    EncodeRequest r;
+    encode_request(p, TERM_NONE, false, &r);
     return term_to_iovec(p, args[0], &r);
 }
 
 Term bif_erlang_term_to_iovec_2(Process *p, const Term *args)
 {
     EncodeRequest r;
-    if (!parse_encode_options(args[1], false, &r)) return proc_badarg(p);
-    return term_to_iovec(p, args[0], &r);
+    return encode_request(p, args[1], false, &r) ? term_to_iovec(p, args[0], &r) : TERM_NONE;
 }
 
 /* The exact size of the uncompressed encoding (OTP's is an upper bound that
@@ -217,15 +230,15 @@ static Term external_size(Process *p, Term t, EncodeRequest *r)
 
 Term bif_erlang_external_size_1(Process *p, const Term *args)
 {
-    EncodeRequest r = {.ext = EXT_ENCODE_DEFAULTS, .compress_level = -1};
+    EncodeRequest r;
+    encode_request(p, TERM_NONE, true, &r);
     return external_size(p, args[0], &r);
 }
 
 Term bif_erlang_external_size_2(Process *p, const Term *args)
 {
     EncodeRequest r;
-    if (!parse_encode_options(args[1], true, &r)) return proc_badarg(p);
-    return external_size(p, args[0], &r);
+    return encode_request(p, args[1], true, &r) ? external_size(p, args[0], &r) : TERM_NONE;
 }
 
 /* ---- binary_to_term ---------------------------------------------------------- */

@@ -21,8 +21,7 @@ Term bif_erlang_seq_trace_2(Process *p, const Term *args) { return tracing(p); }
 static bool is_mfa(Term t)
 {
     return term_is_tuple(t) && term_tuple_arity(t) == 3 && term_is_atom(term_tuple_element(t, 1)) &&
-           term_is_atom(term_tuple_element(t, 2)) &&
-           term_is_small(term_tuple_element(t, 3));
+           term_is_atom(term_tuple_element(t, 2)) && term_is_small(term_tuple_element(t, 3));
 }
 
 /* Processes and ports have no flags or tracer; functions are not traced. */

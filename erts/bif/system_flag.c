@@ -73,7 +73,8 @@ Term bif_erlang_system_flag_2(Process *p, const Term *args)
         return old;
     }
     if (flag == ATOM_trace_control_word) {
-        if (!term_is_small(v) || term_small_value(v) < 0 || term_small_value(v) > (SInt)UINT32_MAX) return proc_badarg(p);
+        if (!term_is_small(v) || term_small_value(v) < 0 || term_small_value(v) > (SInt)UINT32_MAX)
+            return proc_badarg(p);
         pthread_mutex_lock(&lock);
         Term old = term_make_small((SInt)trace_control_word);
         trace_control_word = (uint64_t)term_small_value(v);

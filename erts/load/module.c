@@ -235,24 +235,19 @@ DeleteStatus module_delete(Term name)
     return st;
 }
 
-bool module_purge(Term name)
+/* Whether name has old code; with forget, it has none afterwards. */
+static bool old_code(Term name, bool forget)
 {
     size_t pos;
     pthread_mutex_lock(&lock);
     bool found = find_sorted(&old, name, &pos) != NULL;
-    if (found) vec_remove(&old, pos);
+    if (found && forget) vec_remove(&old, pos);
     pthread_mutex_unlock(&lock);
     return found;
 }
 
-bool module_has_old(Term name)
-{
-    size_t pos;
-    pthread_mutex_lock(&lock);
-    bool found = find_sorted(&old, name, &pos) != NULL;
-    pthread_mutex_unlock(&lock);
-    return found;
-}
+bool module_purge(Term name) { return old_code(name, true); }
+bool module_has_old(Term name) { return old_code(name, false); }
 
 Term *module_current_names(size_t *n, bool only_preloaded)
 {
