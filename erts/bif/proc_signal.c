@@ -197,9 +197,8 @@ Term bif_erlang_monitor_3(Process *p, const Term *args)
 
 Term bif_erlang_alias_0(Process *p, const Term *args)
 {
-    Term ref = bif_erlang_make_ref_0(p, NULL);
-    make_alias(p, ref, ATOM_explicit_unalias);
-    return ref;
+    Term none = TERM_NIL;
+    return bif_erlang_alias_1(p, &none);
 }
 
 /* Options: explicit_unalias (the default), reply (the first message through
@@ -223,11 +222,7 @@ static bool unalias(Process *p, Term ref)
     if (!term_is_boxed_tag(ref, HDR_REF)) return false;
     uint64_t raw[2];
     ref_raw(ref, raw);
-    LinkEntry *a = plink_find(p, LK_ALIAS, TERM_NIL, raw);
-    if (!a) return false;
-    alias_unregister(raw);
-    plink_remove(p, a);
-    return true;
+    return alias_drop(p, raw, TERM_NONE, TERM_NONE);
 }
 
 Term bif_erlang_unalias_1(Process *p, const Term *args)
@@ -245,13 +240,8 @@ static bool demonitor(Process *p, Term ref)
     if (!e) return false;
     Term target = e->pid;
     plink_remove(p, e);
-    LinkEntry *a = plink_find(p, LK_ALIAS, TERM_NIL, raw);
-    if (a && (a->name == ATOM_demonitor || a->name == ATOM_reply_demonitor)) unalias(p, ref);
-    if (target == TERM_NIL) return true;
-    Term *hp;
-    Message *m = msg_build(SIG_DEMONITOR, p->pid, REF_WORDS, &hp);
-    m->term = ref_from_raw(hp, raw);
-    sig_send(target, m);
+    alias_drop(p, raw, ATOM_demonitor, ATOM_reply_demonitor);
+    if (target != TERM_NIL) sig_send(target, msg_demonitor(p->pid, raw));
     return true;
 }
 

@@ -35,8 +35,9 @@ static bool word_count(Term v, size_t *out)
     return true;
 }
 
-/* A spawn default: the old value's term, or TERM_NONE (badarg raised). */
-static Term spawn_default(Process *p, Term flag, Term v)
+/* A spawn default: the old value's term, or TERM_NONE (badarg raised).
+ * Caller holds the lock, so that two changes cannot lose one. */
+static Term change_spawn_default(Process *p, Term flag, Term v)
 {
     SpawnOpts o;
     spawn_opts_default(&o);
@@ -56,6 +57,14 @@ static Term spawn_default(Process *p, Term flag, Term v)
         o.max_heap_size = m.size, o.max_heap_kill = m.kill, o.max_heap_log = m.error_logger;
     }
     spawn_defaults_set(&o);
+    return old;
+}
+
+static Term spawn_default(Process *p, Term flag, Term v)
+{
+    pthread_mutex_lock(&lock);
+    Term old = change_spawn_default(p, flag, v);
+    pthread_mutex_unlock(&lock);
     return old;
 }
 

@@ -53,6 +53,15 @@ void alias_make(Process *p, const uint64_t ref[2], Term mode)
     alias_register(ref, p->pid);
 }
 
+bool alias_drop(Process *p, const uint64_t ref[2], Term mode1, Term mode2)
+{
+    LinkEntry *a = plink_find(p, LK_ALIAS, TERM_NIL, ref);
+    if (!a || (mode1 != TERM_NONE && a->name != mode1 && a->name != mode2)) return false;
+    alias_unregister(ref);
+    plink_remove(p, a);
+    return true;
+}
+
 void alias_register(const uint64_t ref[2], Term owner)
 {
     AliasEntry *e = malloc(sizeof *e);

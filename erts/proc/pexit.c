@@ -65,13 +65,7 @@ static void signal_links(Process *p, Term reason)
         case LK_LINK: sig_send_exit(SIG_EXIT_LINK, p->pid, e->pid, reason); break;
         case LK_WATCHER: sig_send_down(p->pid, e->pid, e->ref, e->name, reason, monitor_tag_term(e->tag)); break;
         case LK_ALIAS: alias_unregister(e->ref); break;
-        case LK_MONITOR: {
-            Term *hp;
-            Message *m = msg_build(SIG_DEMONITOR, p->pid, REF_WORDS, &hp);
-            m->term = ref_from_raw(hp, e->ref);
-            sig_send(e->pid, m);
-            break;
-        }
+        case LK_MONITOR: sig_send(e->pid, msg_demonitor(p->pid, e->ref)); break;
         }
     }
 }

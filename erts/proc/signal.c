@@ -153,6 +153,14 @@ void sig_send_down(Term from, Term to, const uint64_t ref[2], Term obj_name, Ter
     sig_send(to, m);
 }
 
+Message *msg_demonitor(Term from, const uint64_t ref[2])
+{
+    Term *hp;
+    Message *m = msg_build(SIG_DEMONITOR, from, REF_WORDS, &hp);
+    m->term = ref_from_raw(hp, ref);
+    return m;
+}
+
 Term sig_monitor_tag(Term monitor_term)
 {
     return term_tuple_arity(monitor_term) == 3 ? term_tuple_element(monitor_term, 3) : ATOM_DOWN;
@@ -273,16 +281,6 @@ drop:
     return true;
 }
 
-/* Drops the alias ref of p when its mode is one of the two given. */
-static void drop_alias_if(Process *p, const uint64_t raw[2], Term mode1, Term mode2)
-{
-    LinkEntry *a = plink_find(p, LK_ALIAS, TERM_NIL, raw);
-    if (a && (a->name == mode1 || a->name == mode2)) {
-        alias_unregister(raw);
-        plink_remove(p, a);
-    }
-}
-
 /* A message to an alias reaches the queue only while the alias is active.
  * The first one through a reply alias deactivates it; a reply_demonitor
  * alias also drops its monitor, whose demonitor signal goes into *outbox
@@ -298,17 +296,13 @@ static void handle_alias_message(Process *p, Message *m, Message **outbox)
     }
     if (a->name == ATOM_reply || a->name == ATOM_reply_demonitor) {
         bool demonitor = a->name == ATOM_reply_demonitor;
-        alias_unregister(raw);
-        plink_remove(p, a);
+        alias_drop(p, raw, TERM_NONE, TERM_NONE);
         LinkEntry *mon = demonitor ? plink_find(p, LK_MONITOR, TERM_NIL, raw) : NULL;
         if (mon) {
             Term target = mon->pid;
             plink_remove(p, mon);
             if (target != TERM_NIL) {
-                Term *hp;
-                Message *d = msg_build(SIG_DEMONITOR, p->pid, REF_WORDS, &hp);
-                d->term = ref_from_raw(hp, raw);
-                d->from = target; /* the destination, until the outbox is sent */
+                Message *d = msg_demonitor(target, raw); /* from: the destination, until the outbox is sent */
                 d->next = *outbox;
                 *outbox = d;
             }
@@ -348,7 +342,7 @@ static void handle_other(Process *p, Message *m)
         LinkEntry *e = plink_find(p, LK_MONITOR, m->from, raw);
         if (e) {
             plink_remove(p, e);
-            drop_alias_if(p, raw, ATOM_demonitor, ATOM_reply_demonitor);
+            alias_drop(p, raw, ATOM_demonitor, ATOM_reply_demonitor);
             msgq_append(p, m);
             return;
         }

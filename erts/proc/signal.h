@@ -44,6 +44,8 @@ void msgq_drop(Process *p, Message **at);
  * or {Name, Node}; tag: 'DOWN' unless monitor/3 named another). */
 void sig_send_exit(SigKind kind, Term from, Term to, Term reason);
 void sig_send_down(Term from, Term to, const uint64_t ref[2], Term obj_name, Term reason, Term tag);
+/* A SIG_DEMONITOR signal from `from` for the monitor ref, not sent yet. */
+Message *msg_demonitor(Term from, const uint64_t ref[2]);
 /* The tag a SIG_MONITOR signal's term {Ref, NameOrPid} or {Ref, NameOrPid,
  * Tag} asks for. */
 Term sig_monitor_tag(Term monitor_term);

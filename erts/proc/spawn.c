@@ -3,7 +3,8 @@
  * cannot lose an early exit), and a place in a run queue. */
 #include "proc/spawn.h"
 
-#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
 
 #include "bif/bif.h"
 #include "emu/emu.h"
@@ -17,26 +18,32 @@
 
 #define DEFAULT_HEAP_WORDS 233
 
-static pthread_mutex_t defaults_lock = PTHREAD_MUTEX_INITIALIZER;
-static SpawnOpts defaults = {.max_heap_kill = true,
-                             .max_heap_log = true,
-                             .fullsweep_after = 65535,
-                             .priority = PRIO_NORMAL,
-                             .monitor_tag = ATOM_DOWN,
-                             .monitor_alias = TERM_NONE};
+/* Every spawn reads the defaults, system_flag/2 seldom changes them: they
+ * are published whole, and a replaced version stays allocated, chained to
+ * its successor (a reader may still be copying it): one small block per
+ * change. */
+typedef struct Defaults {
+    SpawnOpts opts;
+    const struct Defaults *replaced;
+} Defaults;
 
-void spawn_opts_default(SpawnOpts *o)
-{
-    pthread_mutex_lock(&defaults_lock);
-    *o = defaults;
-    pthread_mutex_unlock(&defaults_lock);
-}
+static const Defaults initial_defaults = {.opts = {.max_heap_kill = true,
+                                                   .max_heap_log = true,
+                                                   .fullsweep_after = 65535,
+                                                   .priority = PRIO_NORMAL,
+                                                   .monitor_tag = ATOM_DOWN,
+                                                   .monitor_alias = TERM_NONE}};
+static _Atomic(const Defaults *) defaults = &initial_defaults;
+
+void spawn_opts_default(SpawnOpts *o) { *o = atomic_load_explicit(&defaults, memory_order_acquire)->opts; }
 
 void spawn_defaults_set(const SpawnOpts *o)
 {
-    pthread_mutex_lock(&defaults_lock);
-    defaults = *o;
-    pthread_mutex_unlock(&defaults_lock);
+    Defaults *d = malloc(sizeof *d);
+    if (!d) abort();
+    d->opts = *o;
+    d->replaced = atomic_load_explicit(&defaults, memory_order_relaxed);
+    atomic_store_explicit(&defaults, d, memory_order_release);
 }
 
 static Term copy_in(Process *child, Term t)

@@ -29,7 +29,8 @@ typedef struct SpawnOpts {
 Term proc_spawn(Process *parent, Term module, Term function, Term args, const SpawnOpts *opts, Term *mon_ref);
 
 /* The options a spawn starts from: the system-wide defaults, which
- * erlang:system_flag/2 changes with spawn_defaults_set. */
+ * erlang:system_flag/2 changes with spawn_defaults_set (one caller at a
+ * time; readers take no lock). */
 void spawn_opts_default(SpawnOpts *o);
 void spawn_defaults_set(const SpawnOpts *o);
 
