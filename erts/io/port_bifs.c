@@ -201,11 +201,11 @@ static bool options_arg(Term opts, PortOptions *o, OpenJob *j, Term *args)
     return true;
 }
 
-static Term open_result(Process *p, OpenJob *j)
+/* A port that failed to start: the caller's link to it goes too. */
+static void open_failed(Process *p, OpenJob *j)
 {
-    Port *port = j->port;
-    plink_add(p, (LinkEntry){LK_LINK, port->id, TERM_NIL, {0, 0}, NULL});
-    return port->id;
+    LinkEntry *e = plink_find(p, LK_LINK, j->port->id, NULL);
+    if (e) plink_remove(p, e);
 }
 
 Term bif_erlang_open_port_2(Process *p, const Term *args)
@@ -214,9 +214,9 @@ Term bif_erlang_open_port_2(Process *p, const Term *args)
     OpenJob *done = (OpenJob *)dirty_io_finished(p, &wait);
     if (wait) return dirty_io_wait(p);
     if (done) {
-        Term r = done->job.error ? proc_raise(p, ATOM_error, posix_error_atom(done->job.error))
-                                 : open_result(p, done);
+        Term r = done->job.error ? proc_raise(p, ATOM_error, posix_error_atom(done->job.error)) : done->port->id;
         if (done->job.error) {
+            open_failed(p, done);
             Term k = ATOM_module, v = ATOM_erl_erts_errors;
             p->ferror_info = map_from_pairs(p, &k, &v, 1);
         }
@@ -294,6 +294,10 @@ Term bif_erlang_open_port_2(Process *p, const Term *args)
         open_release(&j->job), free(j);
         return proc_raise(p, ATOM_error, ATOM_system_limit);
     }
+    /* the caller's side of the link exists before the program can start, so
+     * an exit signal from a program that ends at once finds it (the port's
+     * side is made by port_new) */
+    plink_add(p, (LinkEntry){LK_LINK, j->port->id, TERM_NIL, {0, 0}, NULL});
     return dirty_io_submit_poller(p, &j->job, open_work, open_release);
 }
 

@@ -146,6 +146,11 @@ links() ->
     %% a program that ends: the link says normal
     E = open_port({spawn, "true"}, []),
     erlang:display({ended, receive {'EXIT', E, R3} -> R3 after 2000 -> timeout end}),
+    %% programs that end at once, before open_port has returned: no exit is lost
+    erlang:display({quick_ends, lists:usort([begin
+                                                 Q4 = open_port({spawn, "true"}, []),
+                                                 receive {'EXIT', Q4, R4} -> R4 after 2000 -> timeout end
+                                             end || _ <- lists:seq(1, 200)])}),
     %% unlink, then close: no exit message
     U = open_port({spawn, "cat"}, []),
     unlink(U),
