@@ -1,5 +1,5 @@
 /* erlang_term.c — BIFs over whole terms, backed by the term services:
- * display/1, display_string/1, display_nl/0 (term/display.h), phash2/1,2 (term/phash.h), term_to_binary/1,2,
+ * display/1, display_string/1, display_nl/0 (term/display.h), phash/2 and phash2/1,2 (term/phash.h), term_to_binary/1,2,
  * term_to_iovec/1,2, external_size/1,2 and binary_to_term/1,2
  * (term/external.h, term/ext_encode.h). Costs: one reduction, linear in the
  * size of the term. */
@@ -74,6 +74,15 @@ Term bif_erlang_display_nl_0(Process *p, const Term *args)
     display_error_text(&b);
     strbuf_free(&b);
     return ATOM_true;
+}
+
+/* phash(Term, Range) with Range in 1..2^32: a result in 1..Range. */
+Term bif_erlang_phash_2(Process *p, const Term *args)
+{
+    Term r = args[1];
+    if (!term_is_small(r) || term_small_value(r) < 1 || term_small_value(r) > (SInt)1 << 32) return proc_badarg(p);
+    uint64_t range = (uint64_t)term_small_value(r);
+    return term_make_small((SInt)(term_make_hash(args[0]) % range) + 1);
 }
 
 Term bif_erlang_phash2_1(Process *p, const Term *args) { return term_make_small(term_phash2(args[0])); }

@@ -17,6 +17,10 @@ uint32_t term_phash2(Term t);
  * 0..range-1. */
 uint32_t term_phash2_range(Term t, uint64_t range);
 
+/* The 32-bit hash of the deprecated erlang:phash/2 (OTP's make_hash;
+ * term/phash_legacy.c). */
+uint32_t term_make_hash(Term t);
+
 /* OTP's hash of an atom's name (hashpjw over its text), used by phash2. */
 uint32_t term_atom_hash(Term atom);
 
