@@ -16,6 +16,13 @@ Term bif_erlang_is_alive_0(Process *p, const Term *args) { return ATOM_false; }
 
 Term bif_erlang_nodes_0(Process *p, const Term *args) { return TERM_NIL; }
 
+/* io asks whether the node of a group leader takes unicode io requests: every
+ * pid is local here, and this node does. */
+Term bif_net_kernel_dflag_unicode_io_1(Process *p, const Term *args)
+{
+    return term_is_pid(args[0]) ? ATOM_true : proc_badarg(p);
+}
+
 /* Whether a nodes/1 type names this node; false for a bad type. */
 static bool node_type(Term t, bool *this_node)
 {

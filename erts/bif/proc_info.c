@@ -9,6 +9,7 @@
 #include "atom/atom.h"
 #include "bif/bif_util.h"
 #include "bif/proc_heap.h"
+#include "emu/exception.h"
 #include "emu/receive.h"
 #include "gc/gc.h"
 #include "load/module.h"
@@ -190,6 +191,12 @@ static Term item_value(Process *p, Process *q, Term item)
     if (item == ATOM_stack_size) return term_make_small((SInt)(q->hend - q->stop));
     if (item == ATOM_memory) return term_make_small((SInt)memory_of(q));
     if (item == ATOM_current_function) return current_function(p, q);
+    if (item == ATOM_message_queue_data) return q->st.off_heap_messages ? ATOM_off_heap : ATOM_on_heap;
+    if (item == ATOM_current_stacktrace) return emu_current_stacktrace(p, q);
+    if (item == ATOM_current_location) {
+        Term frames = emu_current_stacktrace(p, q);
+        return term_is_list(frames) ? term_head(frames) : ATOM_undefined;
+    }
     if (item == ATOM_initial_call)
         return bif_tuple3(p, q->st.init_mod, q->st.init_fun, term_make_small(q->st.init_arity));
     if (item == ATOM_error_handler) return atom_from_cstr("error_handler");

@@ -17,6 +17,7 @@
 #include "proc/ptab.h"
 #include "proc/registry.h"
 #include "proc/signal.h"
+#include "term/map.h"
 #include "sched/sched.h"
 #include "term/boxed.h"
 #include "term/compare.h"
@@ -289,9 +290,44 @@ static Term priority_atom(unsigned prio)
     return names[prio];
 }
 
+/* The options net_kernel passes as a map: list => true, nodedown_reason and
+ * connection_id booleans, node_type visible | hidden | all. */
+static bool monitor_nodes_options(Term opts)
+{
+    if (term_is_nil(opts)) return true;
+    if (!term_is_map(opts)) return false;
+    const Term *v;
+    if ((v = map_get(opts, atom_from_cstr("list"))) && *v != ATOM_true) return false;
+    if ((v = map_get(opts, atom_from_cstr("nodedown_reason"))) && *v != ATOM_true && *v != ATOM_false) return false;
+    if ((v = map_get(opts, atom_from_cstr("connection_id"))) && *v != ATOM_true && *v != ATOM_false) return false;
+    Term type = atom_from_cstr("node_type");
+    if ((v = map_get(opts, type)) && *v != atom_from_cstr("visible") && *v != atom_from_cstr("hidden") &&
+        *v != ATOM_all)
+        return false;
+    UInt known = (map_get(opts, atom_from_cstr("list")) != NULL) + (map_get(opts, atom_from_cstr("nodedown_reason")) != NULL) +
+                 (map_get(opts, atom_from_cstr("connection_id")) != NULL) + (map_get(opts, type) != NULL);
+    return known == map_size(opts);
+}
+
+/* monitor_nodes and {monitor_nodes, Options}: subscriptions to nodeup and
+ * nodedown, which never come on a node that is not distributed. OTP answers
+ * a count of earlier subscriptions (one count here for every option set,
+ * where OTP keeps one per set); false drops them all. */
+static Term monitor_nodes_flag(Process *p, Term flag, Term v)
+{
+    if (term_is_tuple(flag) && !monitor_nodes_options(term_tuple_element(flag, 2))) return proc_badarg(p);
+    if (v != ATOM_true && v != ATOM_false) return proc_badarg(p);
+    Term old = term_make_small(p->st.monitor_nodes);
+    p->st.monitor_nodes = v == ATOM_true ? p->st.monitor_nodes + 1 : 0;
+    return old;
+}
+
 Term bif_erlang_process_flag_2(Process *p, const Term *args)
 {
     Term flag = args[0], v = args[1];
+    if (flag == ATOM_monitor_nodes ||
+        (term_is_tuple(flag) && term_tuple_arity(flag) == 2 && term_tuple_element(flag, 1) == ATOM_monitor_nodes))
+        return monitor_nodes_flag(p, flag, v);
     if (flag == ATOM_trap_exit) {
         if (v != ATOM_true && v != ATOM_false) return proc_badarg(p);
         bool old = atomic_exchange(&p->st.trap_exit, v == ATOM_true);
@@ -315,6 +351,12 @@ Term bif_erlang_process_flag_2(Process *p, const Term *args)
         return old;
     }
     if (flag == ATOM_max_heap_size) return proc_flag_max_heap(p, v);
+    if (flag == ATOM_message_queue_data) {
+        if (v != ATOM_on_heap && v != ATOM_off_heap) return proc_badarg(p);
+        bool old = p->st.off_heap_messages;
+        p->st.off_heap_messages = v == ATOM_off_heap;
+        return old ? ATOM_off_heap : ATOM_on_heap;
+    }
     if (flag == ATOM_sensitive || flag == ATOM_save_calls) return bif_not_implemented(p, "process_flag");
     return proc_badarg(p);
 }

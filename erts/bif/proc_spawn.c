@@ -8,6 +8,7 @@
 #include "bif/bif_util.h"
 #include "bif/proc_heap.h"
 #include "proc/plinks.h"
+#include "proc/ptab.h"
 #include "proc/signal.h"
 #include "proc/spawn.h"
 
@@ -97,6 +98,27 @@ static Term spawn_mfa(Process *p, const Term *args, bool link, bool monitor)
 
 Term bif_erlang_spawn_1(Process *p, const Term *args) { return spawn_fun(p, args[0], false, false); }
 Term bif_erlang_spawn_3(Process *p, const Term *args) { return spawn_mfa(p, args, false, false); }
+/* A process of the runtime's own (prim_file's, the code purger): init's stop
+ * does not kill it. */
+Term bif_erts_internal_spawn_system_process_3(Process *p, const Term *args)
+{
+    if (!term_is_atom(args[0]) || !term_is_atom(args[1]) || !is_proper_list(args[2])) return proc_badarg(p);
+    SpawnOpts o;
+    spawn_opts_default(&o);
+    o.system_process = true;
+    return spawn_with(p, args[0], args[1], args[2], &o);
+}
+
+Term bif_erts_internal_is_system_process_1(Process *p, const Term *args)
+{
+    if (!term_is_local_pid(args[0])) return proc_badarg(p);
+    if (args[0] == p->pid) return p->st.system_process ? ATOM_true : ATOM_false;
+    Process *q = ptab_get(args[0]);
+    if (!q) return ATOM_false;
+    bool system = q->st.system_process;
+    proc_release(q);
+    return system ? ATOM_true : ATOM_false;
+}
 Term bif_erlang_spawn_link_1(Process *p, const Term *args) { return spawn_fun(p, args[0], true, false); }
 Term bif_erlang_spawn_link_3(Process *p, const Term *args) { return spawn_mfa(p, args, true, false); }
 Term bif_erlang_spawn_monitor_1(Process *p, const Term *args) { return spawn_fun(p, args[0], false, true); }

@@ -121,6 +121,15 @@ Term bif_erlang_system_flag_2(Process *p, const Term *args)
     return proc_badarg(p);
 }
 
+/* kernel_refc switches scheduler wall time accounting through this; Ember
+ * does not keep it, so it stays off (the old value is false). */
+Term bif_erts_internal_scheduler_wall_time_1(Process *p, const Term *args)
+{
+    if (args[0] == ATOM_false) return ATOM_false;
+    if (args[0] == ATOM_true) return bif_not_implemented(p, "scheduler_wall_time");
+    return proc_badarg(p);
+}
+
 Term system_flag_logger(void)
 {
     pthread_mutex_lock(&lock);

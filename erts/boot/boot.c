@@ -1,6 +1,7 @@
 /* boot.c — brings up the runtime and hands the command line's -run/-s commands
  * to Ember's init (lib/init.erl) in the first process. */
 #include "boot/boot.h"
+#include "boot/otp_boot.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -36,7 +37,9 @@ static void init_subsystems(const BootOptions *o)
     ets_init();
     dirty_io_init(0);
     file_handles_init();
-    for (int i = 0; i < o->num_path_first; i++) module_path_add_first(o->path_first[i]);
+    /* OTP's init hands -pa to its code server */
+    if (!o->otp_root)
+        for (int i = 0; i < o->num_path_first; i++) module_path_add_first(o->path_first[i]);
 }
 
 static Term make_atom_or_die(const char *text)
@@ -137,7 +140,8 @@ int boot_run(const BootOptions *o)
     init_subsystems(o);
     if (o->disassemble) return disassemble(o->disassemble);
     if (!o->noshell) fprintf(stderr, "ember: no interactive shell yet; running as with -noshell\n");
-    if (!load_init(o)) return 1;
+    char bindir[4400];
+    if (o->otp_root ? !otp_boot_load(o, bindir, sizeof bindir) : !load_init(o)) return 1;
 
     /* The boot commands are built on a scratch process and copied into init,
      * the first process, which the schedulers then run. */
@@ -145,10 +149,14 @@ int boot_run(const BootOptions *o)
     timer_init();
     sched_start(o->schedulers);
     Process *scratch = proc_new(0);
-    Term args = term_cons(proc_alloc(scratch, 2), boot_commands(scratch, o), TERM_NIL);
-    SpawnOpts opts;
-    spawn_opts_default(&opts);
-    proc_init_pid = proc_spawn(NULL, ATOM_init, atom_from_cstr("boot"), args, &opts, NULL);
+    if (o->otp_root) {
+        proc_init_pid = otp_boot_start(scratch, o, bindir);
+    } else {
+        Term args = term_cons(proc_alloc(scratch, 2), boot_commands(scratch, o), TERM_NIL);
+        SpawnOpts opts;
+        spawn_opts_default(&opts);
+        proc_init_pid = proc_spawn(NULL, ATOM_init, atom_from_cstr("boot"), args, &opts, NULL);
+    }
     proc_free(scratch);
     /* Like an OTP node started with -noshell, stay up until something halts
      * (halt ends the runtime from whichever scheduler runs it). */

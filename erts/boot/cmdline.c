@@ -74,6 +74,7 @@ static bool emulator_flag(int argc, char **argv, int *i, BootOptions *o)
 bool cmdline_parse(int argc, char **argv, BootOptions *o)
 {
     memset(o, 0, sizeof *o);
+    bool eval = false;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         int n = count_values(argc, argv, i);
@@ -81,6 +82,15 @@ bool cmdline_parse(int argc, char **argv, BootOptions *o)
             if (!emulator_flag(argc, argv, &i, o)) return false;
             continue;
         }
+        if (strcmp(a, "-otp") == 0) {
+            if (n != 1) {
+                fprintf(stderr, "ember: -otp needs the root directory of an OTP installation\n");
+                return false;
+            }
+            o->otp_root = argv[++i];
+            continue;
+        }
+        add_paths(&o->init_args, &o->num_init_args, argv + i, strcmp(a, "-extra") == 0 ? argc - i : n + 1);
         if (strcmp(a, "-extra") == 0) {
             o->plain_args = (const char **)(argv + i + 1);
             o->num_plain_args = argc - i - 1;
@@ -101,13 +111,16 @@ bool cmdline_parse(int argc, char **argv, BootOptions *o)
             }
             o->disassemble = argv[i + 1];
         } else if (strcmp(a, "-eval") == 0) {
-            fprintf(stderr, "ember: not implemented: -eval (needs the standard library)\n");
-            return false;
+            eval = true;
         } else if (a[0] != '-') {
             fprintf(stderr, "ember: unexpected argument: %s\n", a);
             return false;
         }
         i += n;
+    }
+    if (eval && !o->otp_root) {
+        fprintf(stderr, "ember: not implemented: -eval without -otp (needs OTP's standard library)\n");
+        return false;
     }
     return true;
 }
@@ -117,5 +130,6 @@ void cmdline_free(BootOptions *o)
     free(o->path_first);
     free(o->path_last);
     free(o->commands);
+    free(o->init_args);
     memset(o, 0, sizeof *o);
 }

@@ -28,6 +28,9 @@ typedef struct BootOptions {
     unsigned process_limit;  /* +P, 0 = default */
     const char **plain_args; /* after -extra */
     int num_plain_args;
+    const char *otp_root;   /* -otp ROOT: boot OTP's own init, kernel and stdlib */
+    const char **init_args; /* every argument but the emulator's, for OTP's init */
+    int num_init_args;
 } BootOptions;
 
 /* Parses argv (without argv[0]). Returns false after printing a usage error. */

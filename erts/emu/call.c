@@ -8,13 +8,29 @@
 #include "emu/frames.h"
 #include "load/module.h"
 
+static _Atomic(Export *) error_handler_export;
+
+void emu_use_error_handler(void)
+{
+    Term module = atom_from_cstr("error_handler"), function = atom_from_cstr("undefined_function");
+    atomic_store(&error_handler_export, export_put(module, function, 3));
+}
+
+bool emu_routes_undefined(void) { return atomic_load_explicit(&error_handler_export, memory_order_relaxed) != NULL; }
+
+Export *emu_error_handler(void)
+{
+    Export *e = atomic_load_explicit(&error_handler_export, memory_order_relaxed);
+    return e && atomic_load_explicit(&e->code, memory_order_acquire) ? e : NULL;
+}
+
 Export *emu_find_export(Term module, Term function, unsigned arity, bool *tried_load)
 {
     Export *e = export_get(module, function, arity);
     if (e && (e->code || e->bif)) return e;
     /* Load before making an entry: entries are made in load order, which
      * module_info(exports) shows, and an apply must not change it. */
-    if (!module_get(module)) {
+    if (!module_get(module) && !emu_routes_undefined()) {
         module_ensure_loaded(module);
         *tried_load = true;
     }

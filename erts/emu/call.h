@@ -8,6 +8,16 @@
 #include "load/export.h"
 #include "proc/process.h"
 
+/* Set by the OTP boot: a call to a module that is not loaded goes to
+ * error_handler:undefined_function/3 (which asks OTP's code server) instead
+ * of being loaded from Ember's code path. */
+void emu_use_error_handler(void);
+bool emu_routes_undefined(void);
+/* error_handler:undefined_function/3 when calls are routed there and it is
+ * loaded; NULL otherwise (the call is undef, as on OTP before the boot
+ * script has loaded error_handler). */
+Export *emu_error_handler(void);
+
 /* The export entry for M:F/A, loading M first when it is not loaded (then
  * *tried_load is set, so the call does not try again). A fresh entry has no
  * code: calling it is undef. */

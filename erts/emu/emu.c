@@ -1002,6 +1002,18 @@ call_export:
             if (ce->arity == 2) goto apply2;
         }
         if (loaded) break;
+        if (emu_routes_undefined()) {
+            Export *handler = emu_error_handler();
+            if (!handler) break;
+            /* error_handler:undefined_function(Module, Function, Args) */
+            Term args = TERM_NIL;
+            for (unsigned i = ce->arity; i-- > 0;) args = term_cons(proc_alloc(p, 2), x[i], args);
+            x[0] = ce->module, x[1] = ce->function, x[2] = args;
+            code = atomic_load_explicit(&handler->code, memory_order_acquire);
+            TRANSFER();
+            CHECK_SLICE(code, 3);
+            JUMP(code);
+        }
         module_ensure_loaded(ce->module);
     }
     extra = emu_undef_frame(p, ce->module, ce->function, x, ce->arity);

@@ -216,6 +216,25 @@ Term emu_build_stacktrace(Process *p, Term raw)
     return list;
 }
 
+Term emu_current_stacktrace(Process *p, const Process *q)
+{
+    CodeWord addrs[2 + EMU_TRACE_DEPTH];
+    unsigned n = 0;
+    if (q->pc) addrs[n++] = (CodeWord)q->pc;
+    if (q->cp) addrs[n++] = (CodeWord)q->cp - sizeof(CodeWord);
+    for (const Term *ptr = q->stop; ptr < q->hend && n < 1 + EMU_TRACE_DEPTH; ptr++)
+        if (is_cp(*ptr)) addrs[n++] = (CodeWord)*ptr - sizeof(CodeWord);
+    Term frames[2 + EMU_TRACE_DEPTH];
+    unsigned k = 0;
+    for (unsigned i = 0; i < n && k < EMU_TRACE_DEPTH; i++) {
+        Term f = make_frame(p, addrs[i], TERM_NONE, TERM_NIL);
+        if (f != TERM_NONE) frames[k++] = f;
+    }
+    Term list = TERM_NIL;
+    while (k > 0) list = cons(p, frames[--k], list);
+    return list;
+}
+
 Term emu_catch_value(Process *p, Term cls, Term reason, Term raw)
 {
     if (cls == ATOM_throw) return reason;

@@ -38,6 +38,9 @@ CodeWord *emu_handle_error(Process *p, Term *x, const ExcSite *site, Term *stack
 
 /* The readable trace of a raw one (a built list is returned as it is). */
 Term emu_build_stacktrace(Process *p, Term raw);
+/* process_info(Q, current_stacktrace), built on p's heap: q's current
+ * function and the continuations on its stack, at most EMU_TRACE_DEPTH. */
+Term emu_current_stacktrace(Process *p, const Process *q);
 
 /* The value of `catch Expr` for an exception. */
 Term emu_catch_value(Process *p, Term cls, Term reason, Term raw);

@@ -3,6 +3,7 @@
  * changes of state run on the poller thread, in the order they were asked
  * for; BIFs ask through the request functions below. */
 #include "io/port.h"
+#include "io/driver.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -302,6 +303,11 @@ static void terminate(Port *port, Term reason, Term closed_to)
     for (size_t i = 0; i < n; i++) sig_send_exit(SIG_EXIT_LINK, port->id, links[i], reason);
     free(links);
     if (closed_to != TERM_NIL) send_atom(port, closed_to, atom_from_cstr("closed"));
+    if (port->driver) {
+        pthread_mutex_lock(&port->lock);
+        port->driver->stop(port);
+        pthread_mutex_unlock(&port->lock);
+    }
     port_close_handles(port); /* releases the table's reference in the end */
 }
 
@@ -419,6 +425,13 @@ static size_t write_now(int fd, const struct iovec *parts, size_t total, int *br
 
 void port_command(Port *port, const uint8_t *bytes, size_t len)
 {
+    if (port->driver) {
+        pthread_mutex_lock(&port->lock);
+        if (port->driver->command) port->driver->command(port, bytes, len);
+        else fprintf(stderr, "ember: not implemented: commands to the %s driver\n", port->driver->name);
+        pthread_mutex_unlock(&port->lock);
+        return;
+    }
     uint8_t header[4];
     size_t h = (size_t)port->opt.packet, total = h + len;
     for (size_t i = 0; i < h; i++) header[i] = (uint8_t)(len >> (8 * (h - 1 - i)));

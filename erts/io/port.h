@@ -39,9 +39,18 @@ typedef struct Port {
     int direct_fd;
     unsigned queued_writes;
     _Atomic uint64_t input, output; /* bytes */
+    /* A built-in driver's port (io/driver.h) runs no program: the driver
+     * answers port_control and takes commands, under the lock. */
+    const struct PortDriver *driver;
+    void *driver_data;
     /* (poller thread) */
     uv_process_t proc;
     uv_pipe_t from_child, to_child;
+    /* An fd port's input that epoll cannot watch (a regular file, /dev/null)
+     * is read on libuv's thread pool; it counts as an open handle. */
+    uv_fs_t file_req;
+    int file_fd;
+    char *file_buf;
     bool terminated, proc_running, reading, writing_open, exited, eof_seen;
     int open_handles; /* libuv handles not yet closed */
     int64_t exit_code;

@@ -1,8 +1,9 @@
 /* port_bifs.c — the erlang module's port BIFs: open_port/2 (spawn,
- * spawn_executable, fd), port_command/2,3, port_close/1, port_connect/2,
- * port_info/1,2, ports/0, port_control/3 and port_call/2,3 (no built-in
- * driver answers them yet: badarg, as OTP's spawn driver does), and sending
- * to a port. Errors are OTP's. */
+ * spawn_executable, fd, spawn_driver for the built-in drivers of
+ * io/driver.h), port_command/2,3, port_close/1, port_connect/2,
+ * port_info/1,2, ports/0, port_control/3 (answered by built-in drivers;
+ * badarg for other ports, as OTP's spawn driver does), port_call/2,3, and
+ * sending to a port. Errors are OTP's. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,11 +12,13 @@
 #include "bif/bif.h"
 #include "bif/bif_util.h"
 #include "io/dirty_io.h"
+#include "io/driver.h"
 #include "io/port.h"
 #include "io/posix_error.h"
 #include "proc/plinks.h"
 #include "proc/signal.h"
 #include "term/map.h"
+#include "term/strbuf.h"
 #include "term/utf8.h"
 
 extern char **environ;
@@ -208,6 +211,33 @@ static void open_failed(Process *p, OpenJob *j)
     if (e) plink_remove(p, e);
 }
 
+/* {spawn_driver, Command}: a built-in driver's port, open at once. */
+static Term open_driver(Process *p, Term command, Term opts)
+{
+    char *what = string_arg(command);
+    const PortDriver *driver = what ? driver_find(what) : NULL;
+    OpenJob scratch = {0};
+    PortOptions o;
+    Term argl;
+    bool ok = driver && options_arg(opts, &o, &scratch, &argl);
+    open_release(&scratch.job);
+    if (!ok) return free(what), erts_badarg(p, driver ? "badopt" : NULL);
+    Port *port = port_new(what, &o, p->pid);
+    free(what);
+    if (!port) return proc_raise(p, ATOM_error, ATOM_system_limit);
+    port->driver = driver;
+    int err = driver->start(port);
+    if (err) {
+        port_discard(port);
+        port_release(port);
+        return proc_raise(p, ATOM_error, posix_error_atom(err));
+    }
+    plink_add(p, (LinkEntry){LK_LINK, port->id, TERM_NIL, {0, 0}, NULL});
+    Term id = port->id;
+    port_release(port);
+    return id;
+}
+
 Term bif_erlang_open_port_2(Process *p, const Term *args)
 {
     bool wait;
@@ -241,7 +271,7 @@ Term bif_erlang_open_port_2(Process *p, const Term *args)
     else if (is(kind, "spawn_executable") && term_tuple_arity(name) == 2) nk = NAME_EXECUTABLE;
     else if (is(kind, "fd") && term_tuple_arity(name) == 3) nk = NAME_FD;
     else if (is(kind, "spawn_driver") && term_tuple_arity(name) == 2)
-        return bif_not_implemented(p, "spawn_driver (no built-in drivers)");
+        return open_driver(p, term_tuple_element(name, 2), args[1]);
     else return erts_badarg(p, NULL);
     OpenJob *j = calloc(1, sizeof *j);
     if (!j) return proc_raise(p, ATOM_error, ATOM_system_limit);
@@ -393,15 +423,37 @@ Term bif_erlang_port_connect_2(Process *p, const Term *args)
     return ATOM_true;
 }
 
-/* No built-in driver answers control or call requests yet. */
+/* port_control(Port, Operation, Data): the driver's reply as a list of bytes. */
 Term bif_erlang_port_control_3(Process *p, const Term *args)
+{
+    Port *port = port_arg(p, args[0]);
+    if (!port) return TERM_NONE;
+    uint8_t *bytes = NULL;
+    size_t len = 0;
+    bool ok = port->driver && term_is_small(args[1]) && term_small_value(args[1]) >= 0 &&
+              term_small_value(args[1]) <= UINT32_MAX && bif_iolist_copy(args[2], &bytes, &len);
+    StrBuf out;
+    strbuf_init(&out);
+    if (ok) {
+        pthread_mutex_lock(&port->lock);
+        ok = !port->closed && port->driver->control(port, (unsigned)term_small_value(args[1]), bytes, len, &out);
+        pthread_mutex_unlock(&port->lock);
+    }
+    free(bytes);
+    port_release(port);
+    Term r = ok ? bif_bytes_to_list(p, (const uint8_t *)out.data, out.len, TERM_NIL) : erts_badarg(p, NULL);
+    strbuf_free(&out);
+    return r;
+}
+
+/* No built-in driver answers port_call requests. */
+Term bif_erlang_port_call_3(Process *p, const Term *args)
 {
     Port *port = port_arg(p, args[0]);
     if (port) port_release(port);
     return erts_badarg(p, NULL);
 }
-Term bif_erlang_port_call_3(Process *p, const Term *args) { return bif_erlang_port_control_3(p, args); }
-Term bif_erlang_port_call_2(Process *p, const Term *args) { return bif_erlang_port_control_3(p, args); }
+Term bif_erlang_port_call_2(Process *p, const Term *args) { return bif_erlang_port_call_3(p, args); }
 
 Term bif_erlang_ports_0(Process *p, const Term *args)
 {

@@ -64,6 +64,48 @@ static void on_read(uv_stream_t *s, ssize_t n, const uv_buf_t *buf)
     port_input_eof(port);
 }
 
+/* Input from a descriptor epoll cannot watch: one read at a time on libuv's
+ * thread pool, until end of file, an error, or the port's end. */
+enum { FILE_CHUNK = 65536 };
+
+static void on_file_read(uv_fs_t *req);
+
+static void read_file_chunk(Port *port)
+{
+    uv_buf_t buf = uv_buf_init(port->file_buf, FILE_CHUNK);
+    port->file_req.data = port;
+    if (uv_fs_read(poller_loop(), &port->file_req, port->file_fd, &buf, 1, -1, on_file_read) != 0) {
+        port->file_req.result = UV_EIO;
+        on_file_read(&port->file_req);
+    }
+}
+
+static void on_file_read(uv_fs_t *req)
+{
+    Port *port = req->data;
+    ssize_t n = req->result;
+    uv_fs_req_cleanup(req);
+    if (n > 0 && !port->terminated) port_input(port, (const uint8_t *)port->file_buf, (size_t)n);
+    if (n > 0 && !port->terminated) return read_file_chunk(port);
+    close(port->file_fd);
+    port->file_fd = -1;
+    free(port->file_buf);
+    port->file_buf = NULL;
+    port->reading = false;
+    if (!port->terminated) port_input_eof(port); /* errors end the input as end of file does */
+    if (--port->open_handles == 0) port_release(port);
+}
+
+static int start_file_input(Port *port, int fd)
+{
+    if (!(port->file_buf = malloc(FILE_CHUNK))) return close(fd), ENOMEM;
+    port->file_fd = fd;
+    port->open_handles++;
+    port->reading = true;
+    read_file_chunk(port);
+    return 0;
+}
+
 /* ---- writing ---- */
 
 typedef struct WriteReq {
@@ -122,9 +164,14 @@ static int start_fd_port(Port *port, const PortSpawn *how)
     int r = 0;
     if (port->opt.in) {
         int fd = dup(how->fd_in);
-        if (fd < 0 || (r = open_pipe(port, &port->from_child, fd)) != 0) return fd < 0 ? errno : r;
-        uv_read_start((uv_stream_t *)&port->from_child, on_alloc, on_read);
-        port->reading = true;
+        if (fd < 0) return errno;
+        if (uv_guess_handle(fd) == UV_FILE) {
+            if ((r = start_file_input(port, fd)) != 0) return r;
+        } else {
+            if ((r = open_pipe(port, &port->from_child, fd)) != 0) return r;
+            uv_read_start((uv_stream_t *)&port->from_child, on_alloc, on_read);
+            port->reading = true;
+        }
     }
     if (port->opt.out) {
         int fd = dup(how->fd_out);

@@ -10,6 +10,7 @@
 
 #include "atom/atom.h"
 #include "emu/emu.h"
+#include "load/beam_chunks.h"
 #include "load/gencode.h"
 #include "load/transform.h"
 #include "term/external.h"
@@ -265,6 +266,19 @@ static bool resolve_exports(Build *b)
     return true;
 }
 
+/* The private entry erlang:call_on_load_function/1 traps to: it names the
+ * on_load function, so a crash in it shows the right frame. */
+static void set_on_load(Module *m, CodeWord *entry)
+{
+    m->on_load = entry;
+    m->on_load_call.module = m->name;
+    m->on_load_call.function = ATOM_on_load;
+    m->on_load_call.arity = 0;
+    for (size_t k = 0; k < m->num_functions; k++)
+        if (m->functions[k].entry == entry) m->on_load_call.function = m->functions[k].name;
+    atomic_init(&m->on_load_call.code, entry);
+}
+
 static bool transform(Build *b)
 {
     LoadContext *cx = &b->cx;
@@ -285,6 +299,7 @@ static bool transform(Build *b)
     cx->code = NULL;
     cx->functions = NULL;
     cx->lines = NULL;
+    if (cx->on_load_offset != LABEL_UNDEFINED) set_on_load(m, m->code + cx->on_load_offset);
     return true;
 }
 
@@ -339,6 +354,7 @@ LoadStatus load_module_bytes(const uint8_t *data, size_t size, const char *path,
     }
     emu_thread_code(b.m->code, b.m->code_words);
     install_bif_bodies(b.m);
+    load_beam_md5(data, size, b.m->md5);
     *out = b.m;
     return LOAD_OK;
 }

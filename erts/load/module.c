@@ -1,7 +1,9 @@
-/* module.c — the module table: current modules sorted by name, every loaded
- * version sorted by code address (old code may still be running and must still
- * resolve in stack traces), and the code path searched by module_ensure_loaded.
- * One mutex guards it all; loading happens under it, so a module is loaded once. */
+/* module.c — the module table: current, old and pending (waiting for their
+ * on_load function) versions sorted by name, every installed version sorted by
+ * code address (old code may still be running and must still resolve in stack
+ * traces), and the code path searched by module_ensure_loaded. One mutex
+ * guards it all; loading from the code path happens under it, so a module is
+ * loaded once. */
 #include "load/module.h"
 
 #include <pthread.h>
@@ -18,9 +20,10 @@ typedef struct Vec {
 } Vec;
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-static Vec current; /* Module*, sorted by name */
-static Vec old;     /* Module*, sorted by name: the old version of modules that have one */
-static Vec versions; /* Module*, every version ever loaded, sorted by code address */
+static Vec current;  /* Module*, sorted by name */
+static Vec old;      /* Module*, sorted by name: the old version of modules that have one */
+static Vec pending;  /* Module*, sorted by name: versions waiting for their on_load function */
+static Vec versions; /* Module*, every version ever installed, sorted by code address */
 static Vec path_front; /* char*, -pa directories in command-line order */
 static Vec path_back;  /* char*, -pz directories */
 
@@ -84,6 +87,7 @@ static void vec_remove(Vec *v, size_t pos)
     v->n--;
 }
 
+
 /* prev (no longer current) becomes the old version of its module. */
 static void make_old(Module *prev)
 {
@@ -94,9 +98,24 @@ static void make_old(Module *prev)
         vec_insert(&old, pos, prev);
 }
 
-/* Makes m the current version of its module and points its exports at it.
- * The previous version stays in `versions`: code may still run in it. */
-static void register_module(Module *m)
+/* Every version goes in `versions` once, when it is installed, and stays:
+ * code may still run in it. */
+static void add_version(Module *m)
+{
+    size_t at = versions.n;
+    while (at > 0 && ((Module *)versions.items[at - 1])->code > m->code) at--;
+    vec_insert(&versions, at, m);
+}
+
+static void drop_pending(Term name)
+{
+    size_t pos;
+    if (find_sorted(&pending, name, &pos)) vec_remove(&pending, pos);
+}
+
+/* Makes m (already in `versions`) the current version of its module and
+ * points its exports at it. */
+static void make_current(Module *m)
 {
     size_t pos;
     Module *old = find_current(m->name, &pos);
@@ -107,10 +126,24 @@ static void register_module(Module *m)
     } else {
         vec_insert(&current, pos, m);
     }
-    size_t at = versions.n;
-    while (at > 0 && ((Module *)versions.items[at - 1])->code > m->code) at--;
-    vec_insert(&versions, at, m);
     for (size_t k = 0; k < m->num_exports; k++) atomic_store(&m->exports[k]->code, load_export_entry(m, m->exports[k]));
+}
+
+/* A new version that needs no on_load call replaces any pending one. */
+static void register_module(Module *m)
+{
+    add_version(m);
+    drop_pending(m->name);
+    make_current(m);
+}
+
+/* m waits for its on_load function, in place of any version pending before. */
+static void register_pending(Module *m)
+{
+    size_t pos;
+    add_version(m);
+    if (find_sorted(&pending, m->name, &pos)) pending.items[pos] = m;
+    else vec_insert(&pending, pos, m);
 }
 
 static void report(const char *path, const LoadError *err)
@@ -118,7 +151,9 @@ static void report(const char *path, const LoadError *err)
     fprintf(stderr, "ember: cannot load %s: %s\n", path, err->text);
 }
 
-/* Reads and builds path; on success registers it. Caller holds the lock. */
+/* Reads and builds path; on success makes it current. Caller holds the lock.
+ * An on_load function is not run (see module.h): here, in the middle of a
+ * call or at boot, no Erlang code can run before the module is needed. */
 static LoadStatus load_path_locked(const char *path, Term expected, Module **out, bool quiet_if_missing)
 {
     LoadError err;
@@ -196,15 +231,21 @@ Module *module_get(Term module)
 LoadStatus module_load_binary(Term name, const uint8_t *data, size_t size, LoadError *err)
 {
     size_t pos, opos;
+    Module *m;
+    /* a bad file is reported before old code in the way, as on OTP */
+    LoadStatus st = load_module_bytes(data, size, NULL, name, &m, err);
+    if (st != LOAD_OK) return st;
     pthread_mutex_lock(&lock);
-    LoadStatus st = LOAD_NOT_PURGED;
-    /* the current code would become old, and there is old code already */
-    if (!find_current(name, &pos) || !find_sorted(&old, name, &opos)) {
-        Module *m;
-        st = load_module_bytes(data, size, NULL, name, &m, err);
-        if (st == LOAD_OK) register_module(m);
+    if (find_current(name, &pos) && find_sorted(&old, name, &opos)) {
+        st = LOAD_NOT_PURGED;
+    } else if (m->on_load) {
+        register_pending(m);
+        st = LOAD_ON_LOAD;
+    } else {
+        register_module(m);
     }
     pthread_mutex_unlock(&lock);
+    if (st == LOAD_NOT_PURGED) load_module_free(m);
     return st;
 }
 
@@ -248,6 +289,155 @@ static bool old_code(Term name, bool forget)
 
 bool module_purge(Term name) { return old_code(name, true); }
 bool module_has_old(Term name) { return old_code(name, false); }
+
+/* ---- prepared code and on_load ------------------------------------------------ */
+
+/* Flags the modules that fail a check; true when any does. Quadratic in
+ * the group's size, which is a handful of modules. */
+static bool flag_duplicates(PreparedCode *const *codes, size_t n, bool *flagged)
+{
+    bool any = false;
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < i && !flagged[i]; j++)
+            if (codes[j]->name == codes[i]->name) flagged[i] = any = true;
+    return any;
+}
+
+static bool flag_not_purged(PreparedCode *const *codes, size_t n, bool *flagged)
+{
+    bool any = false;
+    for (size_t i = 0; i < n; i++) {
+        size_t pos;
+        flagged[i] = find_current(codes[i]->name, &pos) && find_sorted(&old, codes[i]->name, &pos);
+        any |= flagged[i];
+    }
+    return any;
+}
+
+static FinishStatus check_group(PreparedCode *const *codes, size_t n, bool *flagged)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!codes[i]->module) return FINISH_BADARG;
+    for (size_t i = 0; n > 1 && i < n; i++)
+        if (codes[i]->on_load) return FINISH_SYSTEM_LIMIT;
+    if (flag_duplicates(codes, n, flagged)) return FINISH_DUPLICATED;
+    if (flag_not_purged(codes, n, flagged)) return FINISH_NOT_PURGED;
+    return FINISH_OK;
+}
+
+FinishStatus module_finish_loading(PreparedCode *const *codes, size_t n, bool *flagged)
+{
+    for (size_t i = 0; i < n; i++) flagged[i] = false;
+    pthread_mutex_lock(&lock);
+    FinishStatus st = check_group(codes, n, flagged);
+    if (st == FINISH_OK) {
+        for (size_t i = 0; i < n; i++) {
+            Module *m = codes[i]->module;
+            codes[i]->module = NULL;
+            if (m->on_load) {
+                register_pending(m);
+                flagged[i] = true;
+                st = FINISH_ON_LOAD;
+            } else {
+                register_module(m);
+            }
+        }
+    }
+    pthread_mutex_unlock(&lock);
+    return st;
+}
+
+Module *module_pending(Term name)
+{
+    size_t pos;
+    pthread_mutex_lock(&lock);
+    Module *m = find_sorted(&pending, name, &pos);
+    pthread_mutex_unlock(&lock);
+    return m;
+}
+
+bool module_finish_after_on_load(Term name, bool keep)
+{
+    size_t pos;
+    pthread_mutex_lock(&lock);
+    Module *m = find_sorted(&pending, name, &pos);
+    if (m && keep) {
+        /* OTP makes the current version old even when old code exists */
+        vec_remove(&pending, pos);
+        make_current(m);
+    }
+    pthread_mutex_unlock(&lock);
+    return m != NULL;
+}
+
+/* The one purge going on (OTP's code purger does one at a time), and the old
+ * version set aside while a failed on_load version is purged in its place. */
+static Term purging = TERM_NONE;
+static Module *saved_old;
+
+static PurgeResult purge_prepare(Term name, bool on_load)
+{
+    size_t pos;
+    if (purging != TERM_NONE) return PURGE_BADARG;
+    if (!ever_loaded(name)) return PURGE_FALSE;
+    Module *waiting = on_load ? find_sorted(&pending, name, &pos) : NULL;
+    if (waiting) {
+        vec_remove(&pending, pos);
+        Module *prev = find_sorted(&old, name, &pos);
+        saved_old = prev;
+        if (prev) old.items[pos] = waiting;
+        else vec_insert(&old, pos, waiting);
+    }
+    if (!find_sorted(&old, name, &pos)) return PURGE_FALSE;
+    purging = name;
+    return PURGE_TRUE;
+}
+
+/* Ends the purge of name; with forget, its old code is gone first. */
+static PurgeResult purge_end(Term name, bool forget)
+{
+    size_t pos;
+    if (purging != name) return PURGE_BADARG;
+    PurgeResult r = PURGE_FALSE;
+    if (forget && find_sorted(&old, name, &pos)) {
+        vec_remove(&old, pos);
+        r = PURGE_TRUE;
+    }
+    if (saved_old) {
+        if (find_sorted(&old, name, &pos)) old.items[pos] = saved_old;
+        else vec_insert(&old, pos, saved_old);
+        saved_old = NULL;
+    }
+    purging = TERM_NONE;
+    return r;
+}
+
+PurgeResult module_purge_step(Term name, PurgeStep step)
+{
+    PurgeResult r = PURGE_BADARG;
+    pthread_mutex_lock(&lock);
+    switch (step) {
+    case PURGE_PREPARE:
+    case PURGE_PREPARE_ON_LOAD: r = purge_prepare(name, step == PURGE_PREPARE_ON_LOAD); break;
+    case PURGE_ABORT: r = purge_end(name, false); break;
+    case PURGE_COMPLETE: r = purge_end(name, true); break;
+    }
+    pthread_mutex_unlock(&lock);
+    return r;
+}
+
+bool module_old_range(Term name, const CodeWord **start, size_t *words)
+{
+    size_t pos;
+    pthread_mutex_lock(&lock);
+    const Module *m = find_sorted(&old, name, &pos);
+    if (m) {
+        *start = m->code;
+        *words = m->code_words;
+    }
+    pthread_mutex_unlock(&lock);
+    return m != NULL;
+}
 
 Term *module_current_names(size_t *n, bool only_preloaded)
 {

@@ -62,6 +62,9 @@ typedef struct Module {
     size_t num_exports;
     const char *path;    /* file it was loaded from */
     bool preloaded;      /* loaded by the runtime at boot (erlang:pre_loaded/0) */
+    CodeWord *on_load;   /* entry of the -on_load function, or NULL */
+    Export on_load_call; /* a private entry (not in the export table) whose code is on_load:
+                          * erlang:call_on_load_function/1 traps to it */
 } Module;
 
 typedef enum LoadStatus {
@@ -69,6 +72,7 @@ typedef enum LoadStatus {
     LOAD_NOT_FOUND, /* no such file on the code path */
     LOAD_BAD_FILE,  /* the file is not a valid .beam: an error line was printed */
     LOAD_NOT_PURGED, /* load_module/2: current and old code exist; the old must be purged first */
+    LOAD_ON_LOAD,    /* load_module/2: the module waits for its on_load function (see below) */
 } LoadStatus;
 
 typedef enum DeleteStatus {
@@ -100,6 +104,55 @@ LoadStatus module_load_binary(Term name, const uint8_t *data, size_t size, struc
 DeleteStatus module_delete(Term name);
 bool module_purge(Term name);
 bool module_has_old(Term name);
+
+/* ---- prepared code and -on_load (erlang:prepare_loading/2 and friends) ----
+ * A prepared module is built but in no table. Installing a group is all or
+ * nothing. A module with an on_load function is not made current when it is
+ * installed: it waits as its module's "pending" version (not callable, not
+ * module_loaded/1) until finish_after_on_load(M, true) makes it current;
+ * finish_after_on_load(M, false) leaves it pending, for the code purger.
+ * erlang:load_module/2 installs this way too, so a module with on_load loaded
+ * by it answers {error, on_load} and waits, as on OTP. Loading by name from
+ * the code path and at boot makes a module current at once and does not run
+ * its on_load function: that happens in the middle of a call, where no
+ * Erlang code can run first, and OTP's own boot runs the on_load functions
+ * of its preloaded modules itself. */
+typedef struct PreparedCode {
+    Module *module; /* NULL once installed */
+    Term name;
+    bool on_load;
+} PreparedCode;
+
+typedef enum FinishStatus {
+    FINISH_OK,
+    FINISH_BADARG,       /* a code was installed already */
+    FINISH_SYSTEM_LIMIT, /* more than one module, and one has on_load */
+    FINISH_DUPLICATED,   /* flagged: the later copies of a module */
+    FINISH_NOT_PURGED,   /* flagged: modules with both current and old code */
+    FINISH_ON_LOAD,      /* installed; flagged: the modules now pending */
+} FinishStatus;
+
+/* Installs codes[0..n) as one step; flagged[i] marks the modules an error (or
+ * FINISH_ON_LOAD) names. Only FINISH_OK and FINISH_ON_LOAD install. */
+FinishStatus module_finish_loading(PreparedCode *const *codes, size_t n, bool *flagged);
+/* The pending version of name, or NULL. */
+Module *module_pending(Term name);
+/* false when name has no pending version; with keep, the pending version
+ * becomes current (the current one old). */
+bool module_finish_after_on_load(Term name, bool keep);
+
+/* erts_internal:purge_module/2's steps. prepare (on_load: after first
+ * turning the pending version into the old one) starts a purge of name and
+ * says whether it has old code; abort and complete end it, complete
+ * forgetting the old code. PURGE_BADARG: a purge is already going on
+ * (prepare), or not of this module (abort, complete). */
+typedef enum PurgeStep { PURGE_PREPARE, PURGE_PREPARE_ON_LOAD, PURGE_ABORT, PURGE_COMPLETE } PurgeStep;
+typedef enum PurgeResult { PURGE_FALSE, PURGE_TRUE, PURGE_BADARG } PurgeResult;
+PurgeResult module_purge_step(Term name, PurgeStep step);
+
+/* The code of name's old version, for check_process_code; false when it has
+ * none. Code is never freed, so the range stays readable. */
+bool module_old_range(Term name, const CodeWord **start, size_t *words);
 
 /* The current modules, sorted by name, as a malloc'd array the caller frees
  * (only_preloaded: those loaded by the runtime at boot). */

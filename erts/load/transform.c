@@ -468,6 +468,15 @@ static bool emit_bs_create_bin(Emitter *e)
     return true;
 }
 
+/* The compiler marks the -on_load function by an on_load instruction right
+ * after its entry label; it becomes no code, only the entry's address. */
+static bool record_on_load(Emitter *e)
+{
+    if (e->cx->on_load_offset != LABEL_UNDEFINED) return fail(e, "more than one on_load function");
+    e->cx->on_load_offset = (uint32_t)e->cx->code_words;
+    return true;
+}
+
 static bool transform_one(Emitter *e)
 {
     unsigned g = e->g->op;
@@ -476,6 +485,7 @@ static bool transform_one(Emitter *e)
     case GENOP_label: return define_label(e);
     case GENOP_line: return record_line(e);
     case GENOP_func_info: return emit_func_info(e);
+    case GENOP_on_load: return record_on_load(e);
     case GENOP_call_ext:
     case GENOP_call_ext_last:
     case GENOP_call_ext_only: return emit_call_ext(e, op);
@@ -545,6 +555,7 @@ bool load_transform(LoadContext *cx, LoadError *err)
 {
     pthread_once(&mapping_once, build_mapping);
     Emitter e = {.cx = cx, .err = err};
+    cx->on_load_offset = LABEL_UNDEFINED;
     bool ok = allocate_outputs(&e);
     for (size_t k = 0; ok && k < cx->gc->num_ops; k++) {
         e.g = &cx->gc->ops[k];

@@ -33,6 +33,7 @@ typedef struct LoadContext {
     size_t num_functions;
     LineEntry *lines;
     size_t num_lines;
+    uint32_t on_load_offset; /* code offset of the -on_load function's entry, or LABEL_UNDEFINED */
 } LoadContext;
 
 /* Builds the code. On failure fills err and leaves the results for

@@ -71,6 +71,7 @@ Term proc_spawn(Process *parent, Term module, Term function, Term args, const Sp
     c->st.scheduled = true;
     c->st.priority = (uint8_t)o->priority;
     c->st.fullsweep_after = o->fullsweep_after;
+    c->st.system_process = o->system_process;
     c->st.max_heap_size = o->max_heap_size;
     c->st.max_heap_kill = o->max_heap_kill;
     c->st.max_heap_log = o->max_heap_log;

@@ -11,6 +11,7 @@ typedef struct SpawnOpts {
     size_t max_heap_size; /* words, 0: none */
     bool max_heap_kill, max_heap_log;
     size_t fullsweep_after;
+    bool system_process; /* erts_internal:spawn_system_process/3: init's stop leaves it running */
     int priority; /* ProcPriority */
     Term monitor_tag;  /* what the monitor's DOWN message starts with ('DOWN') */
     Term monitor_alias; /* the alias mode of the monitor's reference, or TERM_NONE */

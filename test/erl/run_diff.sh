@@ -47,6 +47,13 @@ if [ -f "$src" ]; then
   fi
 fi
 
+# A module that needs OTP's own boot (init, kernel, stdlib, io servers) has a
+# line "%% ember-mode: otp": ember boots the OTP installation of $erl.
+if [ -f "$src" ] && grep -q '^%% ember-mode: otp' "$src"; then
+  otp_root=$(cd "$(dirname "$(readlink -f "$(command -v "$erl")")")/.." && pwd)
+  ember_extra+=(-otp "$otp_root")
+fi
+
 export ERL_CRASH_DUMP=/dev/null ERL_CRASH_DUMP_SECONDS=0
 work=$(mktemp -d "${TMPDIR:-/tmp}/ember-diff.$mod.XXXXXX")
 trap 'rm -rf "$work"' EXIT

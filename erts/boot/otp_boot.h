@@ -1,0 +1,22 @@
+/* otp_boot.h — the boot of an installed OTP's own init, kernel and stdlib
+ * (ember -otp ROOT). */
+#ifndef EMBER_OTP_BOOT_H
+#define EMBER_OTP_BOOT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "boot/cmdline.h"
+#include "term/term.h"
+
+struct Process;
+
+/* Loads ROOT's preloaded modules; fills bindir (ROOT/erts-VSN/bin, which
+ * init reports as its bindir argument). Prints the reason on failure. */
+bool otp_boot_load(const BootOptions *o, char *bindir, size_t cap);
+
+/* Spawns the first process, erl_init:start(init, BootArgs); returns its pid.
+ * BootArgs are built on scratch and copied into the new process. */
+Term otp_boot_start(struct Process *scratch, const BootOptions *o, const char *bindir);
+
+#endif

@@ -1,0 +1,33 @@
+/* driver.h — built-in port drivers: ports opened with {spawn_driver, Name}
+ * that live inside the runtime (OTP's inet drivers) instead of running a
+ * program. A driver answers port_control/3 from the calling scheduler, with
+ * the port's driver lock held, and may take port commands. */
+#ifndef EMBER_IO_DRIVER_H
+#define EMBER_IO_DRIVER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "term/strbuf.h"
+
+struct Port;
+
+typedef struct PortDriver {
+    const char *name;
+    /* Sets up port->driver_data; 0 or an errno (the open fails with it). */
+    int (*start)(struct Port *port);
+    /* port_control(Port, Op, In): appends the reply to out; false is badarg. */
+    bool (*control)(struct Port *port, unsigned op, const uint8_t *in, size_t len, StrBuf *out);
+    /* Port commands (NULL: the driver takes none). */
+    void (*command)(struct Port *port, const uint8_t *bytes, size_t len);
+    /* The port is closing: frees driver_data. */
+    void (*stop)(struct Port *port);
+} PortDriver;
+
+/* The driver a {spawn_driver, Command} names (its first word), or NULL. */
+const PortDriver *driver_find(const char *command);
+
+extern const PortDriver inet_tcp_driver, inet_udp_driver;
+
+#endif
