@@ -140,6 +140,10 @@ int boot_run(const BootOptions *o)
     init_subsystems(o);
     if (o->disassemble) return disassemble(o->disassemble);
     if (!o->noshell) fprintf(stderr, "ember: no interactive shell yet; running as with -noshell\n");
+    if (o->eval && !o->otp_root) {
+        fprintf(stderr, "ember: not implemented: -eval without OTP (Ember's own init has no evaluator)\n");
+        return 1;
+    }
     char bindir[4400];
     if (o->otp_root ? !otp_boot_load(o, bindir, sizeof bindir) : !load_init(o)) return 1;
 

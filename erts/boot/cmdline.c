@@ -74,7 +74,6 @@ static bool emulator_flag(int argc, char **argv, int *i, BootOptions *o)
 bool cmdline_parse(int argc, char **argv, BootOptions *o)
 {
     memset(o, 0, sizeof *o);
-    bool eval = false;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         int n = count_values(argc, argv, i);
@@ -88,6 +87,10 @@ bool cmdline_parse(int argc, char **argv, BootOptions *o)
                 return false;
             }
             o->otp_root = argv[++i];
+            continue;
+        }
+        if (strcmp(a, "-standalone") == 0) {
+            o->standalone = true;
             continue;
         }
         add_paths(&o->init_args, &o->num_init_args, argv + i, strcmp(a, "-extra") == 0 ? argc - i : n + 1);
@@ -111,15 +114,15 @@ bool cmdline_parse(int argc, char **argv, BootOptions *o)
             }
             o->disassemble = argv[i + 1];
         } else if (strcmp(a, "-eval") == 0) {
-            eval = true;
+            o->eval = true;
         } else if (a[0] != '-') {
             fprintf(stderr, "ember: unexpected argument: %s\n", a);
             return false;
         }
         i += n;
     }
-    if (eval && !o->otp_root) {
-        fprintf(stderr, "ember: not implemented: -eval without -otp (needs OTP's standard library)\n");
+    if (o->standalone && o->otp_root) {
+        fprintf(stderr, "ember: -standalone and -otp exclude each other\n");
         return false;
     }
     return true;

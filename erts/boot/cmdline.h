@@ -29,6 +29,8 @@ typedef struct BootOptions {
     const char **plain_args; /* after -extra */
     int num_plain_args;
     const char *otp_root;   /* -otp ROOT: boot OTP's own init, kernel and stdlib */
+    bool standalone;        /* -standalone: Ember's own init even when OTP is installed */
+    bool eval;              /* some -eval (OTP's init evaluates them) */
     const char **init_args; /* every argument but the emulator's, for OTP's init */
     int num_init_args;
 } BootOptions;

@@ -5,9 +5,11 @@
 #include "boot/otp_boot.h"
 
 #include <dirent.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "atom/atom.h"
 #include "emu/call.h"
@@ -45,6 +47,45 @@ static bool find_erts(const char *root, char *dir, size_t cap, char *vsn, size_t
         if (found) return true;
     }
     return false;
+}
+
+static bool has_erts(const char *root)
+{
+    char dir[4096], vsn[64];
+    return find_erts(root, dir, sizeof dir, vsn, sizeof vsn);
+}
+
+/* ROOT of PATH's erl: its real file is ROOT/bin/erl (or ROOT/erts-VSN/bin/erl). */
+static bool root_of_erl_on_path(char *root, size_t cap)
+{
+    const char *path = getenv("PATH");
+    for (const char *dir = path; dir && *dir;) {
+        size_t len = strcspn(dir, ":");
+        char candidate[4096], real[PATH_MAX];
+        snprintf(candidate, sizeof candidate, "%.*s/erl", (int)len, dir);
+        dir += len + (dir[len] == ':');
+        if (access(candidate, X_OK) != 0 || !realpath(candidate, real)) continue;
+        for (int up = 0; up < 2; up++) {
+            char *slash = strrchr(real, '/');
+            if (!slash) break;
+            *slash = '\0'; /* drop erl, then bin */
+        }
+        for (int tries = 0; tries < 2; tries++) {
+            if (has_erts(real)) return snprintf(root, cap, "%s", real) < (int)cap;
+            char *slash = strrchr(real, '/'); /* ROOT/erts-VSN/bin/erl: one more up */
+            if (!slash) break;
+            *slash = '\0';
+        }
+    }
+    return false;
+}
+
+bool otp_boot_find_root(char *root, size_t cap)
+{
+    if (root_of_erl_on_path(root, cap)) return true;
+    if (!has_erts("/usr/lib/erlang")) return false;
+    snprintf(root, cap, "/usr/lib/erlang");
+    return true;
 }
 
 static bool ends_with(const char *s, const char *suffix)
@@ -105,6 +146,8 @@ static Term boot_args(Process *p, const BootOptions *o, const char *bindir)
     size_t nhead = sizeof head / sizeof *head;
     Term list = TERM_NIL;
     for (int i = o->num_init_args - 1; i >= 0; i--) list = cons_binary(p, o->init_args[i], list);
+    /* no shell yet (boot.c says so): OTP's init must not start one */
+    if (!o->noshell) list = cons_binary(p, "-noshell", list);
     for (size_t i = nhead; i-- > 0;) list = cons_binary(p, head[i], list);
     return list;
 }

@@ -11,6 +11,10 @@
 
 struct Process;
 
+/* The OTP installation to boot when the command line names none: that of
+ * the erl on PATH, else /usr/lib/erlang. False when neither has OTP's erts. */
+bool otp_boot_find_root(char *root, size_t cap);
+
 /* Loads ROOT's preloaded modules; fills bindir (ROOT/erts-VSN/bin, which
  * init reports as its bindir argument). Prints the reason on failure. */
 bool otp_boot_load(const BootOptions *o, char *bindir, size_t cap);

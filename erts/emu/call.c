@@ -30,7 +30,14 @@ Export *emu_find_export(Term module, Term function, unsigned arity, bool *tried_
     if (e && (e->code || e->bif)) return e;
     /* Load before making an entry: entries are made in load order, which
      * module_info(exports) shows, and an apply must not change it. */
-    if (!module_get(module) && !emu_routes_undefined()) {
+    if (!module_get(module)) {
+        if (emu_routes_undefined()) {
+            /* An entry made now would come before the module's own: a
+             * scratch one takes the call to error_handler, which loads it. */
+            static _Thread_local Export unloaded;
+            unloaded = (Export){.module = module, .function = function, .arity = arity};
+            return e ? e : &unloaded;
+        }
         module_ensure_loaded(module);
         *tried_load = true;
     }

@@ -32,7 +32,9 @@ fi
 mod=$(sed -n 1p "$work/gen.out")
 reason=$(sed -n 2p "$work/gen.out")
 
-(cd "$work" && timeout -s KILL 30 "$ember" -noshell -pa "$work/ebin" -run "$mod" main \
+# Ember's own boot, whose loader reports name the file (OTP's code server
+# loads from binaries)
+(cd "$work" && timeout -s KILL 30 "$ember" -standalone -noshell -pa "$work/ebin" -run "$mod" main \
    -s init stop >"$work/out" 2>"$work/err" </dev/null)
 rc=$?
 
