@@ -14,6 +14,7 @@
 #include "proc/signal.h"
 #include "term/boxed.h"
 #include "term/display.h"
+#include "term/map.h"
 #include "term/strbuf.h"
 #include "time/timer.h"
 
@@ -106,10 +107,34 @@ void proc_terminate(Process *p, Term reason)
     ptab_remove(p);
 }
 
+/* OTP's runtime reports a crash to the logger process when there is one:
+ * {log, error, Format, [Pid, Reason], Meta}, which logger prints as its
+ * "Error in process ... with exit value" report. */
+static bool report_to_logger(Process *p, Term reason)
+{
+    Term logger = registry_whereis(ATOM_logger);
+    if (!term_is_local_pid(logger)) return false;
+    static const char format[] = "Error in process ~p with exit value:~n~p~n";
+    Term text = bif_bytes_to_list(p, (const uint8_t *)format, sizeof format - 1, TERM_NIL);
+    Term args = term_cons(proc_alloc(p, 2), reason, TERM_NIL);
+    args = term_cons(proc_alloc(p, 2), p->pid, args);
+    Term tag_keys[2] = {atom_from_cstr("emulator"), ATOM_tag}, tag_values[2] = {ATOM_true, ATOM_error};
+    Term keys[4] = {atom_from_cstr("error_logger"), atom_from_cstr("gl"), ATOM_pid, atom_from_cstr("time")};
+    Term values[4] = {map_from_pairs(p, tag_keys, tag_values, 2), p->group_leader, p->pid,
+                      term_make_small(time_system_ns() / 1000)};
+    Term *t = proc_alloc(p, 6);
+    t[0] = header_make(HDR_TUPLE, 5);
+    t[1] = atom_from_cstr("log"), t[2] = ATOM_error, t[3] = text, t[4] = args;
+    t[5] = map_from_pairs(p, keys, values, 4);
+    sig_send(logger, msg_copy_of(term_make_boxed(t), SIG_MSG, p->pid));
+    return true;
+}
+
 Term proc_crash_reason(Process *p, Term trace)
 {
     if (p->fclass == ATOM_exit) return p->freason;
     Term reason = proc_tuple2(p, p->freason, trace);
+    if (report_to_logger(p, reason)) return reason;
     StrBuf b;
     strbuf_init(&b);
     term_display(reason, &b);
