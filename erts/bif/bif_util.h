@@ -19,6 +19,8 @@ Term bif_bignum(Process *p);
 /* Where system errors would go (system_flag(system_logger, _)): logger by
  * default, a pid, or undefined. */
 Term system_flag_logger(void);
+/* system_info(outstanding_system_requests_limit), as system_flag/2 set it. */
+Term system_flag_requests_limit(void);
 
 /* Length of a proper list; false for an improper list or a non-list. */
 bool bif_list_length(Term list, size_t *len);

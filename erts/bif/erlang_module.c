@@ -24,6 +24,7 @@
 #include "load/module.h"
 #include "proc/ptab.h"
 #include "proc/registry.h"
+#include "proc/signal.h"
 #include "sched/sched.h"
 #include "term/boxed.h"
 #include "term/resource.h"
@@ -326,6 +327,28 @@ static Term check_process_code(Process *p, Term pid, Term module, Term opts)
     if (r == TERM_NONE || request == TERM_NONE) return r;
     emu_send(p, p->pid, bif_tuple3(p, ATOM_check_process_code, request, r));
     return ATOM_async;
+}
+
+/* erts_internal:request_system_task(Pid, Priority, Request): the work OTP
+ * asks another process to do for it (the code purger's check_process_code,
+ * garbage_collect of another process), done here at once; the answer comes
+ * to the caller as a message from Pid, as on OTP. */
+Term bif_erts_internal_request_system_task_3(Process *p, const Term *args)
+{
+    Term pid = args[0], req = args[2];
+    if (!term_is_local_pid(pid) || !term_is_atom(args[1]) || !term_is_tuple(req) || term_tuple_arity(req) < 3)
+        return proc_badarg(p);
+    Term op = term_tuple_element(req, 1), id = term_tuple_element(req, 2), r;
+    /* {check_process_code, Id, Module} from OTP 25's purger, with Flags from older ones */
+    if (op == ATOM_check_process_code && term_tuple_arity(req) <= 4 && term_is_atom(term_tuple_element(req, 3)))
+        r = check_code(p, pid, term_tuple_element(req, 3));
+    else if (op == ATOM_garbage_collect && term_tuple_arity(req) == 3)
+        r = bif_erlang_garbage_collect_1(p, args);
+    else
+        return proc_badarg(p);
+    if (r == TERM_NONE) return r;
+    sig_send(p->pid, msg_copy_of(bif_tuple3(p, op, id, r), SIG_MSG, pid));
+    return ATOM_ok;
 }
 
 Term bif_erlang_check_process_code_2(Process *p, const Term *args)

@@ -195,6 +195,7 @@ Term bif_erlang_system_info_1(Process *p, const Term *args)
     if (k == ATOM_emu_type) return ATOM_opt;
     if (k == ATOM_os_type) return os_type(p);
     if (k == ATOM_system_logger) return system_flag_logger();
+    if (k == ATOM_outstanding_system_requests_limit) return system_flag_requests_limit();
     /* {wordsize, internal | external}: both are the machine word here */
     if (term_is_tuple(k) && term_tuple_arity(k) == 2 && term_tuple_element(k, 1) == ATOM_wordsize &&
         (term_tuple_element(k, 2) == atom_from_cstr("internal") || term_tuple_element(k, 2) == atom_from_cstr("external")))

@@ -28,6 +28,12 @@ static uint64_t trace_control_word;
 static SInt min_bin_vheap_words = DEFAULT_MIN_BIN_VHEAP_WORDS;
 static SInt system_requests_limit; /* 0: the default, two per scheduler */
 
+/* 0 stands for OTP's default: two per scheduler. Caller holds the lock. */
+static SInt requests_limit_locked(void)
+{
+    return system_requests_limit ? system_requests_limit : 2 * (SInt)(sched_count() ? sched_count() : 1);
+}
+
 static bool word_count(Term v, size_t *out)
 {
     if (!term_is_small(v) || term_small_value(v) < 0) return false;
@@ -102,7 +108,7 @@ Term bif_erlang_system_flag_2(Process *p, const Term *args)
         if (!term_is_small(v) || term_small_value(v) < 1 || term_small_value(v) > MAX_SYSTEM_REQUESTS_LIMIT)
             return proc_badarg(p);
         pthread_mutex_lock(&lock);
-        SInt was = system_requests_limit ? system_requests_limit : 2 * (SInt)(sched_count() ? sched_count() : 1);
+        SInt was = requests_limit_locked();
         system_requests_limit = term_small_value(v);
         pthread_mutex_unlock(&lock);
         return term_make_small(was);
@@ -128,6 +134,14 @@ Term bif_erts_internal_scheduler_wall_time_1(Process *p, const Term *args)
     if (args[0] == ATOM_false) return ATOM_false;
     if (args[0] == ATOM_true) return bif_not_implemented(p, "scheduler_wall_time");
     return proc_badarg(p);
+}
+
+Term system_flag_requests_limit(void)
+{
+    pthread_mutex_lock(&lock);
+    SInt n = requests_limit_locked();
+    pthread_mutex_unlock(&lock);
+    return term_make_small(n);
 }
 
 Term system_flag_logger(void)

@@ -170,5 +170,12 @@ Term otp_boot_start(Process *scratch, const BootOptions *o, const char *bindir)
     args = term_cons(proc_alloc(scratch, 2), ATOM_init, args);
     SpawnOpts opts;
     spawn_opts_default(&opts);
-    return proc_spawn(NULL, atom_from_cstr("erl_init"), atom_from_cstr("start"), args, &opts, NULL);
+    Term init = proc_spawn(NULL, atom_from_cstr("erl_init"), atom_from_cstr("start"), args, &opts, NULL);
+    /* the system processes OTP's runtime starts beside init: code:purge
+     * asks the code purger, which registers itself */
+    opts.system_process = true;
+    static const char *const system[] = {"erts_code_purger", "erts_literal_area_collector"};
+    for (size_t k = 0; k < sizeof system / sizeof *system; k++)
+        proc_spawn(NULL, atom_from_cstr(system[k]), atom_from_cstr("start"), TERM_NIL, &opts, NULL);
+    return init;
 }

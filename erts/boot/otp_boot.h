@@ -19,7 +19,8 @@ bool otp_boot_find_root(char *root, size_t cap);
  * init reports as its bindir argument). Prints the reason on failure. */
 bool otp_boot_load(const BootOptions *o, char *bindir, size_t cap);
 
-/* Spawns the first process, erl_init:start(init, BootArgs); returns its pid.
+/* Spawns the first process, erl_init:start(init, BootArgs), and the system
+ * processes (the code purger, the literal area collector); returns init's pid.
  * BootArgs are built on scratch and copied into the new process. */
 Term otp_boot_start(struct Process *scratch, const BootOptions *o, const char *bindir);
 

@@ -94,19 +94,6 @@ static _Noreturn void init_failed(Term reason)
     bif_stop_runtime(1, true);
 }
 
-void proc_terminate(Process *p, Term reason)
-{
-    if (p->pid == proc_init_pid && reason != ATOM_normal) init_failed(reason);
-    Message *pending = close_inbox(p);
-    p->st.exit_reason = reason;
-    registry_unregister_pid(p);
-    if (p->st.timer_armed) timer_cancel_receive(p);
-    answer_pending(p, pending, reason);
-    run_exit_hooks(p, reason);
-    signal_links(p, reason);
-    ptab_remove(p);
-}
-
 /* OTP's runtime reports a crash to the logger process when there is one:
  * {log, error, Format, [Pid, Reason], Meta}, which logger prints as its
  * "Error in process ... with exit value" report. */
@@ -130,15 +117,34 @@ static bool report_to_logger(Process *p, Term reason)
     return true;
 }
 
-Term proc_crash_reason(Process *p, Term trace)
+static void report_to_stderr(Term reason)
 {
-    if (p->fclass == ATOM_exit) return p->freason;
-    Term reason = proc_tuple2(p, p->freason, trace);
-    if (report_to_logger(p, reason)) return reason;
     StrBuf b;
     strbuf_init(&b);
     term_display(reason, &b);
     fprintf(stderr, "=ERROR REPORT==== Error in process with exit value:\n%.*s\n", (int)b.len, b.data);
     strbuf_free(&b);
-    return reason;
+}
+
+void proc_terminate(Process *p, Term reason)
+{
+    if (p->pid == proc_init_pid && reason != ATOM_normal) init_failed(reason);
+    Message *pending = close_inbox(p);
+    p->st.exit_reason = reason;
+    registry_unregister_pid(p);
+    if (p->st.timer_armed) timer_cancel_receive(p);
+    answer_pending(p, pending, reason);
+    run_exit_hooks(p, reason);
+    signal_links(p, reason);
+    /* after the exit signals, as the report loses the race with a halt
+     * they cause on OTP (init's after a failed boot command) */
+    if (p->st.crashed && !report_to_logger(p, reason)) report_to_stderr(reason);
+    ptab_remove(p);
+}
+
+Term proc_crash_reason(Process *p, Term trace)
+{
+    if (p->fclass == ATOM_exit) return p->freason;
+    p->st.crashed = true;
+    return proc_tuple2(p, p->freason, trace);
 }

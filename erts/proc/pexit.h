@@ -33,8 +33,9 @@ static inline void proc_exit_hook_arm(Process *p, ProcExitHook hook)
 extern _Atomic Term proc_init_pid;
 
 /* The exit reason of an uncaught exception: {Reason, Trace} for errors,
- * Reason for exits (throws arrive as error:{nocatch, V}). Also reports an
- * error on stderr as OTP's error logger does. */
+ * Reason for exits (throws arrive as error:{nocatch, V}). An error is
+ * reported when the process ends: to OTP's logger when one runs, else on
+ * stderr. */
 Term proc_crash_reason(Process *p, Term trace);
 
 #endif

@@ -90,7 +90,8 @@ typedef struct ProcState {
     size_t fullsweep_after;
     size_t max_heap_size;              /* words, 0: no limit */
     bool max_heap_kill, max_heap_log;  /* the limit's kill and error_logger flags */
-    bool system_process; /* erts_internal:is_system_process/1 */
+    bool system_process;
+    bool crashed; /* ended by an error or throw: its end is reported (proc/pexit.c) */ /* erts_internal:is_system_process/1 */
     bool off_heap_messages; /* process_flag(message_queue_data): recorded; messages stay where they are */
     unsigned monitor_nodes; /* process_flag(monitor_nodes) subscriptions (a node that is never distributed) */
     bool ets_super_user; /* (owner) may read and write every ETS table, as erts_internal:ets_super_user/1 */
