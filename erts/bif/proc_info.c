@@ -121,7 +121,7 @@ static Term link_list(Process *p, Process *q, LinkKind kind)
         Term item = e->pid;
         if (kind == LK_MONITOR) {
             Term obj = e->name != TERM_NIL ? bif_tuple2(p, e->name, ATOM_nonode_nohost) : e->pid;
-            item = bif_tuple2(p, ATOM_process, obj);
+            item = bif_tuple2(p, term_is_port(e->pid) ? ATOM_port : ATOM_process, obj);
         }
         list = term_cons(proc_alloc(p, 2), item, list);
     }

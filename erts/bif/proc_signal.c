@@ -12,6 +12,7 @@
 #include "emu/receive.h"
 #include "gc/gc.h"
 #include "gc/offheap.h"
+#include "io/port.h"
 #include "proc/alias.h"
 #include "proc/plinks.h"
 #include "proc/ptab.h"
@@ -163,10 +164,38 @@ static Term monitor_name(Process *p, Term name, const MonitorOpts *o)
     return monitor_pid(p, pid == TERM_NONE ? TERM_NIL : pid, name, o);
 }
 
+/* A port by name: only a registered port counts; any other name gets its
+ * DOWN message with reason noproc at once. */
+static Term monitor_port_name(Process *p, Term name, const MonitorOpts *o)
+{
+    Term id = registry_whereis(name);
+    if (id != TERM_NONE && term_is_local_port(id)) return monitor_pid(p, id, name, o);
+    Term ref = bif_erlang_make_ref_0(p, NULL);
+    if (o->alias_mode != TERM_NONE) make_alias(p, ref, o->alias_mode);
+    LinkEntry e = {LK_MONITOR, TERM_NIL, name, {0, 0}, NULL};
+    ref_raw(ref, e.ref);
+    plink_add(p, e);
+    port_send_down(p->pid, p->pid, e.ref, name, ATOM_noproc, o->tag);
+    return ref;
+}
+
+/* Ports are monitored only on this node: badarg for a remote one. The
+ * port answers like a process (io/port.c), with a DOWN message of type port. */
+static Term monitor_port(Process *p, Term what, const MonitorOpts *o)
+{
+    if (term_is_local_port(what)) return monitor_pid(p, what, TERM_NIL, o);
+    if (term_is_atom(what)) return monitor_port_name(p, what, o);
+    if (term_is_tuple(what) && term_tuple_arity(what) == 2 && term_is_atom(term_tuple_element(what, 1)) &&
+        term_tuple_element(what, 2) == ATOM_nonode_nohost)
+        return monitor_port_name(p, term_tuple_element(what, 1), o);
+    return proc_badarg(p);
+}
+
 static Term monitor(Process *p, Term type, Term what, const MonitorOpts *o)
 {
+    if (type == ATOM_port) return monitor_port(p, what, o);
     if (type != ATOM_process) {
-        if (type == atom_from_cstr("port") || type == atom_from_cstr("time_offset")) return bif_not_implemented(p, "monitor type");
+        if (type == atom_from_cstr("time_offset")) return bif_not_implemented(p, "monitor type");
         return proc_badarg(p);
     }
     if (term_is_local_pid(what)) return monitor_pid(p, what, TERM_NIL, o);
@@ -252,8 +281,9 @@ static void flush_down(Process *p, Term ref)
 {
     for (Message **at = &p->st.msgq; *at;) {
         Term t = (*at)->term;
-        if (term_is_tuple(t) && term_tuple_arity(t) == 5 && term_tuple_element(t, 3) == ATOM_process &&
-            term_is_boxed_tag(term_tuple_element(t, 2), HDR_REF) && term_eq_exact(term_tuple_element(t, 2), ref))
+        Term type = term_is_tuple(t) && term_tuple_arity(t) == 5 ? term_tuple_element(t, 3) : TERM_NONE;
+        if ((type == ATOM_process || type == ATOM_port) && term_is_boxed_tag(term_tuple_element(t, 2), HDR_REF) &&
+            term_eq_exact(term_tuple_element(t, 2), ref))
             msgq_drop(p, at);
         else
             at = &(*at)->next;

@@ -1,5 +1,5 @@
-/* port.c — the port table, a port's owner and links, the signals between
- * ports and processes, and what a port tells its connected process. All
+/* port.c — the port table, a port's owner, links and monitors, the signals
+ * between ports and processes, and what a port tells its connected process. All
  * changes of state run on the poller thread, in the order they were asked
  * for; BIFs ask through the request functions below. */
 #include "io/port.h"
@@ -14,8 +14,10 @@
 #include "gc/offheap.h"
 #include "io/poller.h"
 #include "io/posix_error.h"
+#include "proc/plinks.h"
 #include "proc/signal.h"
 #include "term/binary.h"
+#include "term/boxed.h"
 
 /* ---- the table ---- */
 
@@ -91,6 +93,8 @@ void port_release(Port *port)
     if (atomic_fetch_sub(&port->refc, 1) != 1) return;
     free(port->name);
     free(port->links);
+    for (size_t i = 0; i < port->nwatchers; i++) free(port->watchers[i].tag);
+    free(port->watchers);
     free(port->inbuf);
     free(port->data);
     pthread_mutex_destroy(&port->lock);
@@ -286,8 +290,9 @@ void port_input(Port *port, const uint8_t *bytes, size_t len)
 
 /* ---- the end of a port ---- */
 
-/* Closes the port for good: exit signals to its links, then {Port, closed}
- * to closed_to when asked (the order OTP delivers them in). */
+/* Closes the port for good: exit signals to its links, DOWN messages to its
+ * monitors, then {Port, closed} to closed_to when asked (the order OTP
+ * delivers them in). */
 static void terminate(Port *port, Term reason, Term closed_to)
 {
     if (port->terminated) return;
@@ -298,10 +303,20 @@ static void terminate(Port *port, Term reason, Term closed_to)
     Term *links = port->links;
     port->links = NULL;
     port->nlinks = port->caplinks = 0;
+    size_t nw = port->nwatchers;
+    PortWatcher *watchers = port->watchers;
+    port->watchers = NULL;
+    port->nwatchers = port->capwatchers = 0;
     pthread_mutex_unlock(&port->lock);
     table_remove(port);
     for (size_t i = 0; i < n; i++) sig_send_exit(SIG_EXIT_LINK, port->id, links[i], reason);
     free(links);
+    for (size_t i = 0; i < nw; i++) {
+        PortWatcher *w = &watchers[i];
+        port_send_down(port->id, w->pid, w->ref, w->name, reason, monitor_tag_term(w->tag));
+        free(w->tag);
+    }
+    free(watchers);
     if (closed_to != TERM_NIL) send_atom(port, closed_to, atom_from_cstr("closed"));
     if (port->driver) {
         pthread_mutex_lock(&port->lock);
@@ -549,17 +564,98 @@ static void do_signal(void *arg)
     done(r);
 }
 
+/* The name a SIG_MONITOR signal's term {Ref, PortOrName[, Tag]} used, or NIL. */
+static Term monitor_name(Term t)
+{
+    Term obj = term_tuple_element(t, 2);
+    return term_is_atom(obj) ? obj : TERM_NIL;
+}
+
+/* False when the port has closed since port_get (the caller answers noproc). */
+static bool add_watcher(Port *port, Message *m)
+{
+    PortWatcher w = {m->from, monitor_name(m->term), {0, 0}, NULL};
+    ref_raw(term_tuple_element(m->term, 1), w.ref);
+    pthread_mutex_lock(&port->lock);
+    bool open = !port->closed;
+    if (open) {
+        if (port->nwatchers == port->capwatchers) {
+            size_t cap = port->capwatchers ? port->capwatchers * 2 : 4;
+            PortWatcher *grown = realloc(port->watchers, cap * sizeof *grown);
+            if (!grown) abort();
+            port->watchers = grown;
+            port->capwatchers = cap;
+        }
+        w.tag = monitor_tag_new(sig_monitor_tag(m->term));
+        port->watchers[port->nwatchers++] = w;
+    }
+    pthread_mutex_unlock(&port->lock);
+    return open;
+}
+
+static void drop_watcher(Port *port, Message *m)
+{
+    uint64_t raw[2];
+    ref_raw(m->term, raw);
+    pthread_mutex_lock(&port->lock);
+    for (size_t i = 0; i < port->nwatchers; i++) {
+        PortWatcher *w = &port->watchers[i];
+        if (w->pid != m->from || w->ref[0] != raw[0] || w->ref[1] != raw[1]) continue;
+        free(w->tag);
+        *w = port->watchers[--port->nwatchers];
+        break;
+    }
+    pthread_mutex_unlock(&port->lock);
+}
+
+static void monitor_noproc(Term to, Message *m)
+{
+    uint64_t raw[2];
+    ref_raw(term_tuple_element(m->term, 1), raw);
+    port_send_down(to, m->from, raw, monitor_name(m->term), ATOM_noproc, sig_monitor_tag(m->term));
+}
+
+void port_send_down(Term from, Term to, const uint64_t ref[2], Term name, Term reason, Term tag)
+{
+    Term *hp;
+    size_t rw = term_size(reason), tw = term_size(tag);
+    Message *m = msg_build(SIG_DOWN, from, 6 + REF_WORDS + 3 + rw + tw, &hp);
+    Term r = ref_from_raw(hp + 6, ref), obj = from;
+    if (name != TERM_NIL) {
+        Term *np = hp + 6 + REF_WORDS;
+        np[0] = header_make(HDR_TUPLE, 2), np[1] = name, np[2] = ATOM_nonode_nohost;
+        obj = term_make_boxed(np);
+    }
+    OffHeap oh = {0};
+    Term *rp = hp + 6 + REF_WORDS + 3;
+    Term why = rw ? term_copy_offheap(reason, &rp, &oh) : reason;
+    Term t = tw ? term_copy_offheap(tag, &rp, &oh) : tag;
+    m->oh_first = oh.first, m->oh_bytes = oh.new_bytes;
+    /* OTP 25 names the type `process` when the reason is not an immediate
+     * (its DOWN for a compound reason is built by the process code), and
+     * programs that match it see that. */
+    Term type = rw ? ATOM_process : ATOM_port;
+    hp[0] = header_make(HDR_TUPLE, 5), hp[1] = t, hp[2] = r, hp[3] = type, hp[4] = obj, hp[5] = why;
+    m->term = term_make_boxed(hp);
+    sig_send(to, m);
+}
+
 void port_signal(Term to, Message *m)
 {
     Port *port = port_get(to);
     if (!port) {
         if (m->kind == SIG_LINK) sig_send_exit(SIG_EXIT_LINK, to, m->from, ATOM_noproc);
+        else if (m->kind == SIG_MONITOR) monitor_noproc(to, m);
         msg_free(m);
         return;
     }
     if (m->kind == SIG_LINK) port_link(port, m->from), msg_free(m);
     else if (m->kind == SIG_UNLINK) port_unlink(port, m->from), msg_free(m);
     else if (m->kind == SIG_EXIT || m->kind == SIG_EXIT_LINK) queue(do_signal, port, TERM_NIL, TERM_NIL, NULL, 0, m);
-    else msg_free(m); /* monitors of ports are not kept */
+    else {
+        if (m->kind == SIG_MONITOR && !add_watcher(port, m)) monitor_noproc(to, m);
+        else if (m->kind == SIG_DEMONITOR) drop_watcher(port, m);
+        msg_free(m);
+    }
     port_release(port);
 }

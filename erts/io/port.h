@@ -1,8 +1,8 @@
 /* port.h — ports with OTP's semantics: an external program (spawn,
  * spawn_executable) or a pair of descriptors (fd) that a connected process
  * talks to by messages. Every port's I/O runs on the poller thread
- * (io/poller.h); a port's identity, owner and links are guarded by its lock,
- * so BIFs read them from any scheduler. */
+ * (io/poller.h); a port's identity, owner, links and monitors are guarded by
+ * its lock, so BIFs read them from any scheduler. */
 #ifndef EMBER_IO_PORT_H
 #define EMBER_IO_PORT_H
 
@@ -19,6 +19,14 @@ typedef struct PortOptions {
     bool binary, eof, exit_status, in, out, stderr_to_stdout, use_stdio;
 } PortOptions;
 
+/* A process monitoring the port (erlang:monitor(port, ...)). */
+typedef struct PortWatcher {
+    Term pid;
+    Term name;       /* the registered name it monitored by, or NIL */
+    uint64_t ref[2]; /* the monitor's reference, as raw words */
+    TermBox *tag;    /* what its DOWN message starts with; NULL: 'DOWN' */
+} PortWatcher;
+
 typedef struct Port {
     pthread_mutex_t lock;
     _Atomic int refc;
@@ -29,6 +37,8 @@ typedef struct Port {
     Term connected;
     Term *links;
     size_t nlinks, caplinks;
+    PortWatcher *watchers; /* told {Tag, Ref, port, Obj, Reason} when the port ends */
+    size_t nwatchers, capwatchers;
     bool closed;
     int64_t os_pid;   /* -1: none */
     TermBox *data;    /* port_set_data/2's term, or NULL (undefined) */
@@ -86,6 +96,10 @@ void port_set_connected(Port *port, Term pid);
 void port_tell(Port *port, Term pid, Term atom);
 void port_link(Port *port, Term pid);
 void port_unlink(Port *port, Term pid);
+/* Sends {Tag, Ref, port, Obj, Reason} for the port monitor ref, Obj being
+ * `from` (the port) or {name, Node} when name is not NIL; the type is
+ * `process` for a compound Reason, as on OTP 25. */
+void port_send_down(Term from, Term to, const uint64_t ref[2], Term name, Term reason, Term tag);
 
 /* For the poller thread: delivers bytes read from the program, its end of
  * output, and its exit. */

@@ -490,7 +490,14 @@ static Term info_value(Process *p, Port *port, Term item)
     if (is(item, "registered_name")) return TERM_NIL;
     if (is(item, "memory")) return term_make_small((SInt)(sizeof *port + port->incap));
     if (is(item, "queue_size")) return term_make_small(0);
-    if (is(item, "monitors") || is(item, "monitored_by")) return TERM_NIL;
+    if (is(item, "monitors")) return TERM_NIL; /* a port of ours monitors no process */
+    if (is(item, "monitored_by")) {
+        pthread_mutex_lock(&port->lock);
+        Term l = TERM_NIL;
+        for (size_t i = port->nwatchers; i-- > 0;) l = term_cons(proc_alloc(p, 2), port->watchers[i].pid, l);
+        pthread_mutex_unlock(&port->lock);
+        return l;
+    }
     if (is(item, "parallelism")) return ATOM_false;
     if (is(item, "locking")) return atom_from_cstr("port_level");
     return TERM_NONE;

@@ -24,7 +24,9 @@ beam=$ebin/$mod.beam
 # A module may ask for a shorter limit with a line "%% diff-timeout: N"; such a
 # module is expected to hang (e.g. exit(normal) in main leaves the node running),
 # so both runtimes are killed with SIGKILL and must both report status 137.
-limit=60 signal=TERM
+# (The default leaves room for a loaded machine: spawning programs from the
+# larger OTP-mode runtime under the sanitizers takes a while.)
+limit=180 signal=TERM
 src=$here/$mod.erl
 if [ -f "$src" ]; then
   t=$(sed -n 's/^%% diff-timeout: *\([0-9][0-9]*\).*/\1/p' "$src" | head -n 1)
