@@ -133,8 +133,9 @@ void proc_terminate(Process *p, Term reason)
     p->st.exit_reason = reason;
     registry_unregister_pid(p);
     if (p->st.timer_armed) timer_cancel_receive(p);
-    answer_pending(p, pending, reason);
+    /* its tables and files go before anyone can learn that it is gone */
     run_exit_hooks(p, reason);
+    answer_pending(p, pending, reason);
     signal_links(p, reason);
     /* after the exit signals, as the report loses the race with a halt
      * they cause on OTP (init's after a failed boot command) */
