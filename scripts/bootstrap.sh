@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   cmake make gcc g++ pkg-config
   libuv1-dev libssl-dev zlib1g-dev libjemalloc-dev libasmjit-dev
-  check libgmp-dev
+  check libgmp-dev libpcre2-dev
   erlang-base erlang-nox
   gnuplot-nox time
 )

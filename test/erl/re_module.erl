@@ -1,0 +1,332 @@
+%% ember-otp-libs: stdlib
+%% The re module: compile and run options, captures (numbered and named, in
+%% every return type), global matches, unicode subjects and patterns,
+%% replace/split from stdlib's re.erl over the natives, and error results.
+%% Compiled patterns are shown without their code binary, which differs.
+-module(re_module).
+-export([main/0]).
+-include("test.hrl").
+
+show({ok, {re_pattern, N, U, C, B}}) when is_binary(B) -> {ok, {re_pattern, N, U, C}};
+show(Other) -> Other.
+
+c(P, O) -> erlang:display(show(catch_all(fun() -> re:compile(?ID(P), O) end))).
+
+catch_all(F) ->
+    try F() catch C:R -> {C, R} end.
+
+r(S, P) -> ?T(re:run(?ID(S), ?ID(P))).
+r(S, P, O) -> ?T(re:run(?ID(S), ?ID(P), O)).
+
+main() ->
+    version(),
+    compile_results(),
+    compile_errors(),
+    basic_runs(),
+    compile_options(),
+    run_options(),
+    captures(),
+    named(),
+    global(),
+    unicode(),
+    precompiled(),
+    limits(),
+    replace(),
+    split(),
+    bad_args(),
+    ok.
+
+version() -> ?T(is_binary(re:version())).
+
+compile_results() ->
+    c("abc", []),
+    c(<<"(a)(b)(c)">>, []),
+    c(["(", [<<"x">>], "|y)"], []),
+    c("a$", [{newline, crlf}]),
+    c("a$", [{newline, any}]),
+    c("a$", [{newline, anycrlf}]),
+    c("a$", [{newline, lf}]),
+    c("a$", [{newline, cr}]),
+    c("a$", [{newline, nul}]),
+    c("(?<x>a)(?<y>b)", [unicode]),
+    c("(a)(?:b)(c)", [no_auto_capture]),
+    c("(a)(?<n>b)", [no_auto_capture]),
+    c("x", [anchored, caseless, dotall, extended, multiline, ungreedy, dollar_endonly, firstline,
+            no_start_optimize, ucp, bsr_anycrlf, bsr_unicode, dupnames, never_utf]),
+    {ok, A} = re:compile("abc"),
+    {ok, B} = re:compile(<<"abc">>),
+    {ok, C} = re:compile("abc", [caseless]),
+    ?T(A =:= B),
+    ?T(A =:= C),
+    ?T(binary_to_term(term_to_binary(A)) =:= A).
+
+compile_errors() ->
+    [c(P, []) || P <- ["(a", "a)", "*a", "a{2,1}", "[a", "[z-a]", "\\", "a\\",
+                       "(?<1a>x)", "(?(1", "(?-0)", "(?+)", "(?z)", "x{99999}", "\\x{110000}",
+                       "[[:foo:]]", "\\p{Foo}", "(*FOO)", "(?C256)", "(?#abc", "a{99999}",
+                       "(?(?x)a)", "\\ca\\c", "((a)", "(?R", "(?|(a)|(b)", "[[.a.]]", "[[=a=]]",
+                       "ab)cd", "a+*+", "\\o{8}", "\\x{zz}", "x(?+a)", "ab\\p{Xyzzy}x"]],
+    c(<<255, 254>>, [unicode]),
+    c("a", [global]),
+    c("a", [notbol]),
+    c("a", [{offset, 1}]),
+    c("a", [report_errors]),
+    c("a", [{capture, all}]),
+    c("a", [bogus]),
+    c("a", [{newline, bogus}]),
+    c("a", bogus),
+    c("a", [caseless | x]),
+    c(foo, []),
+    c([256], []),
+    c(<<1:3>>, []).
+
+basic_runs() ->
+    r("abc", "b"),
+    r("abc", "x"),
+    r(<<"hello world">>, "o w"),
+    r(["he", [<<"ll">>, $o]], "l+"),
+    r("aaa", "a*?"),
+    r("", ""),
+    r("", "a*"),
+    r("abc", ""),
+    r("The quick brown fox", "(\\w+)\\s(\\w+)"),
+    r("2024-01-15", "(\\d{4})-(\\d{2})-(\\d{2})"),
+    r("ab", "(a)|(b)"),
+    r("b", "(a)|(b)"),
+    r("ab", "(a)(q)?b"),
+    r("ab", "(a)(q)?(b)"),
+    r("foo.bar", "\\."),
+    r("tab\there", "\\t"),
+    r("x\ny", "^y"),
+    r("x\ny", "^y", [multiline]),
+    r("x\ny", "x.y"),
+    r("x\ny", "x.y", [dotall]),
+    r("ABC", "abc"),
+    r("ABC", "abc", [caseless]),
+    r("aaa", "a+"),
+    r("aaa", "a+", [ungreedy]),
+    r("a b", "a b", [extended]),
+    r("a b", "a\\ b", [extended]),
+    r("abc\n", "c$"),
+    r("abc\n", "c$", [dollar_endonly]),
+    r("ab\ncd", "cd", [firstline]),
+    r("abcabc", "(?<=b)c"),
+    r("foobar", "foo(?=bar)"),
+    r("foobaz", "foo(?!bar)"),
+    r("abab", "(ab)\\1"),
+    r("aXbXc", "(?i)x"),
+    r("((a))", "\\((?:[^()]|(?R))*\\)"),
+    r(lists:duplicate(300, $a) ++ "b", "a+b"),
+    r(binary:copy(<<"xy">>, 2000), "(yx)+$").
+
+compile_options() ->
+    r("a\r\nb", "a$", [multiline, {newline, crlf}]),
+    r("a\rb", "a$", [multiline, {newline, cr}]),
+    r("a\rb", "a$", [multiline]),
+    r("a\r\nb", "a$", [multiline, {newline, any}]),
+    r("a\x{85}b", "a$", [multiline, {newline, any}]),
+    r("a\x{85}b", "a$", [multiline, {newline, anycrlf}]),
+    r("a\0b", "a$", [multiline, {newline, nul}]),
+    r("a\r\nb", "a$", [multiline, {newline, cr}, {newline, lf}]),
+    r("a\rb", "a$", [multiline, {newline, any}, {newline, cr}]),
+    r("ab", "a", [{newline, lf}, {newline, any}, report_errors]),
+    r("ab", "a", [bsr_unicode, bsr_anycrlf, report_errors]),
+    r("a\rb", "a\\Rb"),
+    r("a\x{85}b", "a\\Rb", [bsr_anycrlf]),
+    r("a\x{85}b", "a\\Rb", [bsr_unicode]),
+    r("xab", "ab", [anchored]),
+    r("abx", "ab", [anchored]),
+    r("aab", "a+b", [no_start_optimize]),
+    r("é", "\\w", [unicode]),
+    r("é", "\\w", [unicode, ucp]),
+    r(<<"é"/utf8>>, "\\w", [unicode, ucp]),
+    r("xyz", "(*UTF)y", [never_utf]),
+    r("ab", "(?<n>a)|(?<n>b)", [dupnames]),
+    r("ab", "(?<n>a)|(?<n>b)").
+
+run_options() ->
+    r("abc", "^b", [notbol]),
+    r("abc", "^a", [notbol]),
+    r("abc", "c$", [noteol]),
+    r("abc", "a*", [notempty]),
+    r("bbb", "a*", [notempty]),
+    r("abc", "a*", [notempty_atstart]),
+    r("babc", "a*", [notempty_atstart]),
+    r("abcabc", "abc", [{offset, 1}]),
+    r("abcabc", "abc", [{offset, 3}]),
+    r("abcabc", "abc", [{offset, 6}]),
+    r("abcabc", "^abc", [{offset, 3}]),
+    r("abc", "abc", [{offset, -1}]),
+    r("abc", "abc", [{offset, foo}]),
+    r("abc", "(", [report_errors]),
+    r("abc", "(", []),
+    r("abc", "(", [global, report_errors]),
+    r("abc", "a{2,1}", [report_errors, {capture, all, list}]).
+
+captures() ->
+    S = "key=value;x=",
+    P = "(\\w+)=(\\w*)",
+    [r(S, P, [{capture, V, T}]) || V <- [all, all_but_first, first, none, [], [0], [2, 1], [5], [0, 0]],
+                                   T <- [index, list, binary]],
+    r(S, P, [{capture, all}]),
+    r(S, P, [{capture, [1]}]),
+    r(<<"key=value">>, P, [{capture, all, binary}]),
+    r("ab", "(a)(x)?(b)", [{capture, all, binary}]),
+    r("ab", "(a)(x)?(b)", [{capture, [2, 3], list}]),
+    r("a", "a", [{capture, [-1]}]),
+    r("a", "a", [{capture, all, foo}]),
+    r("a", "a", [{capture, foo}]),
+    r("a", "a", [{capture, [foo | bar]}]),
+    r("a", "a", [{capture, [1.0]}]).
+
+named() ->
+    P = "(?<year>\\d{4})-(?<month>\\d\\d)(?:-(?<day>\\d\\d))?",
+    r("2024-05", P, [{capture, all_names}]),
+    r("2024-05", P, [{capture, all_names, list}]),
+    r("2024-05-09", P, [{capture, all_names, binary}]),
+    r("2024-05", P, [{capture, [year, "month", <<"day">>, nope, 1], list}]),
+    r("ab", "(a)", [{capture, all_names}]),
+    r("ab", "(a)", [{capture, [x], binary}]),
+    {ok, C} = re:compile(P),
+    ?T(re:inspect(C, namelist)),
+    {ok, C0} = re:compile("(a)"),
+    ?T(re:inspect(C0, namelist)),
+    {ok, D} = re:compile("(?<b>x)|(?<a>y)|(?<b>z)", [dupnames]),
+    ?T(re:inspect(D, namelist)),
+    r("z", D, [{capture, all_names, list}]),
+    r("x", D, [{capture, [b, a], index}]),
+    r("y", D, [{capture, [b, a], binary}]),
+    ?T(re:inspect(C, foo)),
+    ?T(re:inspect(foo, namelist)),
+    ?T(re:inspect({re_pattern, 0, 0, 0, <<"junk">>}, namelist)).
+
+global() ->
+    r("abcabc", "b", [global]),
+    r("abcabc", "(a)(b)", [global, {capture, all_but_first, list}]),
+    r("a1b22c333", "\\d+", [global, {capture, first, binary}]),
+    r("aaa", "a*", [global]),
+    r("abc", "", [global]),
+    r("abc", "x*", [global, {capture, all, list}]),
+    r("a\r\nb", "", [global, {newline, crlf}]),
+    r("a\r\nb", "", [global]),
+    r("xyz", "q", [global]),
+    r("abab", "b", [global, {capture, none}]),
+    r("a,b,,c", "[^,]*", [global, {capture, all, list}]),
+    r(<<"çaça"/utf8>>, "a", [global, unicode]),
+    r(<<"çaça"/utf8>>, "", [global, unicode, {capture, all, binary}]),
+    r("çaça", "ç", [global, unicode, {capture, all, list}]),
+    r("aaa", "a", [global, {offset, 1}]),
+    r("abc", "(", [global]).
+
+unicode() ->
+    r("héllo", "é", [unicode]),
+    r("héllo", "é"),
+    r(<<"héllo"/utf8>>, "é", [unicode]),
+    r(<<"héllo"/utf8>>, <<"é"/utf8>>, [unicode, {capture, all, list}]),
+    r("日本語テキスト", "本(.)", [unicode, {capture, all, list}]),
+    r("日本語テキスト", "本(.)", [unicode, {capture, all, binary}]),
+    r("日本語テキスト", "本(.)", [unicode]),
+    r("ÅÄÖ", "åäö", [unicode, caseless]),
+    r("ÅÄÖ", "\\p{Lu}+", [unicode]),
+    r([16#1F600, $x], ".x", [unicode]),
+    r([256], ".", []),
+    r([256], ".", [unicode]),
+    r(<<255>>, ".", [unicode]),
+    r(<<"é"/utf8>>, "^.$"),
+    r(<<"é"/utf8>>, "^.$", [unicode]),
+    r(<<"ab"/utf8>>, "b", [unicode, {capture, first, list}]),
+    c("ä", [unicode]),
+    c(<<"ä"/utf8>>, [unicode]),
+    c([228], []),
+    {ok, U} = re:compile("(.)", [unicode]),
+    r("äö", U, [{capture, all, list}]),
+    r(<<"äö"/utf8>>, U, [{capture, all, list}]),
+    r(<<"äö"/utf8>>, U, [global, {capture, all, list}]),
+    r(<<"äö"/utf8>>, U, [{capture, all, binary}]).
+
+precompiled() ->
+    {ok, P} = re:compile("a(.)c"),
+    r("xabcx", P),
+    r("xabcx", P, [{capture, all, list}]),
+    r("xabcx", P, [anchored]),
+    r("xabcx", P, [{newline, cr}]),
+    r("xabcx", P, [bsr_unicode]),
+    r("xabcx", P, [caseless]),
+    r("xabcx", P, [unicode]),
+    r("xabcx", P, [no_start_optimize]),
+    r("xabcx", P, [ucp]),
+    r("abcabc", P, [global, {capture, all, list}]),
+    {ok, N} = re:compile("a$", [multiline, {newline, crlf}]),
+    r("a\r\nb", N),
+    r("a\nb", N),
+    r("a\nb", N, [{newline, lf}]),
+    r("a\r\nb", N, [{newline, lf}]),
+    r("abc", {re_pattern, 0, 0, 0, <<"junk">>}),
+    r("abc", {re_pattern, 0, 0, 0}),
+    r("abc", {re_pattern, a, 0, 0, <<>>}),
+    r("abc", P, [{offset, 3}]),
+    ?T(re:internal_run("abc", P, [], maybe)),
+    ?T(re:internal_run("xabc", P, [], false)),
+    ?T(re:internal_run("xabc", P, [{capture, first, list}], true)),
+    {ok, Big} = re:compile(<<"(", (binary:copy(<<"x|">>, 3000))/binary, "y)">>),
+    r(<<"zzzy">>, Big).
+
+limits() ->
+    S = lists:duplicate(30, $a) ++ "b",
+    r(S, "(a+)+$", [{match_limit, 100}, report_errors]),
+    r(S, "(a+)+$", [{match_limit, 100}]),
+    r(S, "(a+)+$", [{match_limit_recursion, 2}, report_errors]),
+    r(S, "(a+)+$", [{match_limit_recursion, 2}]),
+    r("aaab", "a+b", [{match_limit, 100000000}, {match_limit_recursion, 100000}]),
+    r(S, "(a+)+$", [{match_limit, 100}, report_errors, global]),
+    r(S, "(a+)+$", [{match_limit, -1}]).
+
+replace() ->
+    ?T(re:replace("abcabc", "b", "X")),
+    ?T(re:replace("abcabc", "b", "X", [global, {return, list}])),
+    ?T(re:replace("abcabc", "(b)(c)", "[\\2\\1&]", [global, {return, binary}])),
+    ?T(re:replace("abc", "b", "\\\\&", [{return, list}])),
+    ?T(re:replace("abc", "b", "\\g{0}\\g1", [{return, list}])),
+    ?T(re:replace("abc", "(b)", "<\\g{1}>", [{return, list}])),
+    ?T(re:replace("aaa", "a*", "-", [global, {return, list}])),
+    ?T(re:replace("hello world", "o", "0", [global, {return, binary}])),
+    ?T(re:replace(<<"héllo"/utf8>>, "é", "e", [unicode, {return, list}])),
+    ?T(re:replace("héllo", "é", "ë", [unicode, {return, binary}])),
+    ?T(re:replace("ABC", "b", "x", [caseless, {return, list}])),
+    ?T(re:replace("abc", "b", fun_not_allowed, [{return, list}])),
+    ?T(re:replace("abc", "(", "x")),
+    ?T(re:replace("abc", "b", "x", [bogus])),
+    ?T(re:replace("a.b.c", "\\.", "", [global, {return, list}])),
+    {ok, P} = re:compile("\\s+"),
+    ?T(re:replace("a  b   c", P, " ", [global, {return, list}])).
+
+split() ->
+    ?T(re:split("a,b,c", ",")),
+    ?T(re:split("a,b,c", ",", [{return, list}])),
+    ?T(re:split("a,b,,c,,", ",", [{return, list}])),
+    ?T(re:split("a,b,,c,,", ",", [{return, list}, trim])),
+    ?T(re:split("a,b,c,d", ",", [{return, list}, {parts, 2}])),
+    ?T(re:split("a1b2c", "(\\d)", [{return, list}])),
+    ?T(re:split("a1b2c", "(\\d)", [{return, list}, group])),
+    ?T(re:split("abc", "", [{return, list}])),
+    ?T(re:split("", ",", [{return, list}])),
+    ?T(re:split(<<"x y  z">>, " +", [{return, binary}])),
+    ?T(re:split("日本,語", ",", [unicode, {return, list}])),
+    ?T(re:split("a b", " ", [{return, iodata}])),
+    ?T(re:split("abc", "(", [])),
+    {ok, P} = re:compile(";"),
+    ?T(re:split("1;2;3", P, [{return, list}])).
+
+bad_args() ->
+    r(foo, "a"),
+    r("abc", foo),
+    r("abc", 42),
+    r([a], "a"),
+    r("abc", "a", foo),
+    r("abc", "a", [foo]),
+    r("abc", "a", [{foo, bar}]),
+    r("abc", "a", [global | x]),
+    r(<<1:7>>, "a"),
+    r("abc", <<1:7>>),
+    ?T(re:run("a")),
+    ?T(re:compile()).
