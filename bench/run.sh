@@ -7,8 +7,11 @@
 # median wall time of the whole command and the median peak RSS are reported, and
 # the ratio is taken on net times (minus the empty program's median). Ember runs
 # that stop with undef/not_implemented are listed as skipped with Ember's reason;
-# a checksum mismatch is a FAIL. Writes bench/results/latest.md and latest.png.
-# Usage: bench/run.sh [NAME...]
+# a checksum mismatch is a FAIL. The otp_boot row is not a module: it times the
+# whole boot of OTP's own init, kernel and stdlib, `ember -otp ROOT -noshell -eval
+# 'halt().'` against `erl -noshell -eval 'halt().'`, and takes the ratio on those
+# whole-command medians. Writes bench/results/latest.md and latest.png.
+# Usage: bench/run.sh [NAME...] (NAME: a bench module or otp_boot)
 # Environment: BENCH_RUNS (default 5), BENCH_TIMEOUT (seconds per run, default 120),
 # BENCH_NO_BUILD=1 (use the existing build-release/bin/ember as it is).
 set -uo pipefail
@@ -29,6 +32,8 @@ BENCHES=(
   file_chunks=100 file_small=10000 port_echo=20000
   idle_procs=100000
 )
+# Rows without a module in bench/, run by name or in a full run.
+SPECIAL=(otp_boot)
 declare -A SIZES=()
 order=()
 for b in "${BENCHES[@]}"; do SIZES[${b%%=*}]=${b#*=}; order+=("${b%%=*}"); done
@@ -50,7 +55,7 @@ rm -rf "$ebin"; mkdir -p "$ebin"
 export ERL_CRASH_DUMP=/dev/null
 
 if [ $# -gt 0 ]; then names=("$@"); else
-  names=("${order[@]}")
+  names=("${SPECIAL[@]}" "${order[@]}")
   for f in bench/*.erl; do
     n=$(basename "$f" .erl)
     [ -n "${SIZES[$n]:-}" ] || { echo "bench: no size listed for $n in bench/run.sh" >&2; exit 1; }
@@ -63,7 +68,9 @@ entry() {
     "$1" "$2" >"$ebin/bench_$1.erl"
   erlc -o "$ebin" "$ebin/bench_$1.erl" || exit 1
 }
+is_special() { [[ " ${SPECIAL[*]} " == *" $1 "* ]]; }
 for n in "${names[@]}"; do
+  is_special "$n" && continue
   [ -f "bench/$n.erl" ] || { echo "bench: no bench/$n.erl" >&2; exit 1; }
   [ -n "${SIZES[$n]:-}" ] || { echo "bench: no size listed for $n in bench/run.sh" >&2; exit 1; }
   erlc -o "$ebin" "bench/$n.erl" || exit 1
@@ -108,6 +115,8 @@ ember_reason() {
 
 # Result of the last bench_one: status (ok/skip/fail), note, medians.
 declare -A R
+# Arguments given to Ember only, before the common ones (the otp_boot row's -otp ROOT).
+ember_pre=()
 # bench_one CHECK ARGS...: alternate OTP and Ember RUNS times; CHECK is the text
 # OTP's output must contain (empty: nothing required).
 bench_one() {
@@ -121,7 +130,7 @@ bench_one() {
       R[status]=fail R[note]="FAIL: OTP exited $rc: $(head -c 80 "$tmp/otp.out.err" | tr -d '\r\n|')"
       break
     fi
-    read -r ms kb rc < <(measure "$tmp/ember.out" "$ember" "$@")
+    read -r ms kb rc < <(measure "$tmp/ember.out" "$ember" "${ember_pre[@]}" "$@")
     if [ "$rc" -eq 137 ]; then
       R[status]=fail R[note]="FAIL: Ember timed out after ${TIMEOUT} s"; break
     elif [ "$rc" -ne 0 ]; then
@@ -175,11 +184,24 @@ bench_one "Hello, world!" $(run_args hello)
 rows+=("| hello world (\`io:format\`) | - | ${R[ot]} | ${R[et]:--} | | | $(ratio "${R[et]:-}" "${R[ot]}") | $(mb "${R[om]}") | $(mb "${R[em]:-}") | ${R[note]} |")
 [ "${R[status]}" = fail ] && failed=1
 
+# The OTP boot: Ember runs OTP's own start.boot from otp_root, as erl does.
+boot_ratio=""
+if [[ " ${names[*]} " == *" otp_boot "* ]]; then
+  echo "bench: otp_boot" >&2
+  ember_pre=(-otp "$otp_root")
+  bench_one "" -noshell -eval 'halt().'
+  ember_pre=()
+  [ "${R[status]}" = ok ] && boot_ratio=$(ratio "${R[et]}" "${R[ot]}")
+  rows+=("| otp_boot (\`-otp ROOT -noshell -eval 'halt().'\`) | - | ${R[ot]} | ${R[et]:--} | | | ${boot_ratio:--} | $(mb "${R[om]}") | $(mb "${R[em]:-}") | ${R[note]} |")
+  [ "${R[status]}" = fail ] && failed=1
+fi
+
 # per RSS_KB BASE_KB COUNT: bytes of peak RSS growth per process.
 per() { [ -n "$1" ] && awk -v r="$1" -v b="$2" -v n="$3" 'BEGIN { printf "%d", (r - b) * 1024 / n }' || echo "-"; }
 net() { [ -n "$1" ] && echo $(( $1 - $2 > 1 ? $1 - $2 : 1 )) || echo ""; }
 mem_row=""
 for n in "${names[@]}"; do
+  is_special "$n" && continue
   echo "bench: $n" >&2
   bench_one "{checksum,$n," $(run_args "$n")
   [ "${R[status]}" = fail ] && failed=1
@@ -221,6 +243,7 @@ mkdir -p bench/results
   echo
   echo "**Geometric mean of Ember/OTP over the ${#ratios[@]} benchmarks that ran on both: $geo**"
   echo "(startup rows compare whole commands and are not in the mean)."
+  [ -n "$boot_ratio" ] && echo "OTP boot (otp_boot row): Ember/erl $boot_ratio on whole-command medians."
   if [ -n "$mem_row" ]; then
     echo
     echo "## Memory per idle process"

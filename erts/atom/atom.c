@@ -1,7 +1,8 @@
 /* atom.c — the global atom table.
  * Entries are never freed or moved, so a reader may hold an entry pointer for
- * the program's life. Both arrays are sized once for the limit; calloc leaves
- * untouched pages unmapped, so a large limit costs no resident memory. */
+ * the program's life. The entry array is sized once for the limit (calloc
+ * leaves untouched pages unmapped); the hash slots start small and double, as
+ * slots sized for the limit would be hit at random and fault in every page. */
 #include "atom/atom.h"
 
 #include <pthread.h>
@@ -18,9 +19,20 @@ typedef struct AtomEntry {
     char text[];
 } AtomEntry;
 
+/* Open addressing, at most half full. Readers probe without the lock, so a
+ * table replaced by a larger one stays valid (and reachable through older)
+ * for a reader still in it; what it misses was inserted after it started. */
+typedef struct SlotTable {
+    struct SlotTable *older;
+    uint32_t mask;
+    _Atomic uint32_t slots[]; /* atom index + 1, 0 = empty */
+} SlotTable;
+
+#define INITIAL_SLOTS (1u << 14)
+
 static _Atomic(AtomEntry *) *entries; /* by atom index */
-static _Atomic uint32_t *slots;       /* open addressing: atom index + 1, 0 = empty */
-static uint32_t slot_mask;
+static _Atomic(SlotTable *) table;
+static uint32_t max_slots;
 static _Atomic uint32_t count;
 static uint32_t limit;
 static pthread_mutex_t insert_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -40,10 +52,10 @@ static uint32_t hash_text(const char *s, size_t len)
 }
 
 /* Returns the slot holding the atom, or the empty slot where it would go. */
-static uint32_t probe(const char *name, size_t len, uint32_t hash, Term *found)
+static uint32_t probe(SlotTable *t, const char *name, size_t len, uint32_t hash, Term *found)
 {
-    for (uint32_t i = hash & slot_mask;; i = (i + 1) & slot_mask) {
-        uint32_t v = atomic_load_explicit(&slots[i], memory_order_acquire);
+    for (uint32_t i = hash & t->mask;; i = (i + 1) & t->mask) {
+        uint32_t v = atomic_load_explicit(&t->slots[i], memory_order_acquire);
         if (v == 0) return i;
         AtomEntry *e = atomic_load_explicit(&entries[v - 1], memory_order_acquire);
         if (e->hash == hash && e->len == len && memcmp(e->text, name, len) == 0) {
@@ -53,14 +65,43 @@ static uint32_t probe(const char *name, size_t len, uint32_t hash, Term *found)
     }
 }
 
+static SlotTable *table_new(uint32_t nslots, SlotTable *older)
+{
+    SlotTable *t = calloc(1, sizeof *t + (size_t)nslots * sizeof t->slots[0]);
+    if (!t) return NULL;
+    t->older = older;
+    t->mask = nslots - 1;
+    return t;
+}
+
+/* Under insert_lock: the table with room for one more atom, rehashed into a
+ * table twice the size when the current one would pass half full. O(count). */
+static SlotTable *table_with_room(void)
+{
+    SlotTable *t = atomic_load_explicit(&table, memory_order_relaxed);
+    uint32_t n = atomic_load_explicit(&count, memory_order_relaxed);
+    if ((n + 1) * 2ull <= (uint64_t)t->mask + 1 || t->mask + 1 >= max_slots) return t;
+    SlotTable *bigger = table_new((t->mask + 1) * 2, t);
+    if (!bigger) return t; /* keep filling the old one; it is never full below the limit */
+    for (uint32_t k = 0; k < n; k++) {
+        AtomEntry *e = atomic_load_explicit(&entries[k], memory_order_relaxed);
+        uint32_t i = e->hash & bigger->mask;
+        while (atomic_load_explicit(&bigger->slots[i], memory_order_relaxed)) i = (i + 1) & bigger->mask;
+        atomic_store_explicit(&bigger->slots[i], k + 1, memory_order_relaxed);
+    }
+    atomic_store_explicit(&table, bigger, memory_order_release);
+    return bigger;
+}
+
 void atom_table_init(uint32_t max_atoms)
 {
     limit = max_atoms ? max_atoms : ATOM_DEFAULT_LIMIT;
-    uint32_t nslots = 1;
-    while (nslots < limit * 2u) nslots <<= 1;
-    slot_mask = nslots - 1;
+    max_slots = 1;
+    while (max_slots < limit * 2u) max_slots <<= 1;
+    uint32_t nslots = max_slots < INITIAL_SLOTS ? max_slots : INITIAL_SLOTS;
     entries = calloc(limit, sizeof *entries);
-    slots = calloc(nslots, sizeof *slots);
+    SlotTable *slots = table_new(nslots, NULL);
+    atomic_store(&table, slots);
     if (!entries || !slots) {
         fprintf(stderr, "ember: cannot allocate the atom table\n");
         exit(1);
@@ -78,7 +119,7 @@ void atom_table_init(uint32_t max_atoms)
 AtomResult atom_lookup(const char *name, size_t len, Term *out)
 {
     Term found = TERM_NONE;
-    probe(name, len, hash_text(name, len), &found);
+    probe(atomic_load_explicit(&table, memory_order_acquire), name, len, hash_text(name, len), &found);
     if (found == TERM_NONE) return ATOM_ERROR_NOT_FOUND;
     *out = found;
     return ATOM_OK;
@@ -91,20 +132,23 @@ AtomResult atom_intern(const char *name, size_t len, Term *out)
     if (chars > ATOM_MAX_CHARS) return ATOM_ERROR_TOO_LONG;
     uint32_t hash = hash_text(name, len);
     Term found = TERM_NONE;
-    probe(name, len, hash, &found);
+    probe(atomic_load_explicit(&table, memory_order_acquire), name, len, hash, &found);
     if (found != TERM_NONE) {
         *out = found;
         return ATOM_OK;
     }
 
     pthread_mutex_lock(&insert_lock);
-    uint32_t slot = probe(name, len, hash, &found); /* another thread may have won */
+    SlotTable *t = atomic_load_explicit(&table, memory_order_relaxed);
+    probe(t, name, len, hash, &found); /* another thread may have won */
     AtomResult result = ATOM_OK;
     if (found != TERM_NONE) {
         *out = found;
     } else if (atomic_load(&count) >= limit) {
         result = ATOM_ERROR_LIMIT;
     } else {
+        t = table_with_room();
+        uint32_t slot = probe(t, name, len, hash, &found);
         AtomEntry *e = malloc(sizeof *e + len + 1);
         if (!e) {
             result = ATOM_ERROR_LIMIT;
@@ -116,7 +160,7 @@ AtomResult atom_intern(const char *name, size_t len, Term *out)
             e->text[len] = '\0';
             uint32_t index = atomic_load(&count);
             atomic_store_explicit(&entries[index], e, memory_order_release);
-            atomic_store_explicit(&slots[slot], index + 1, memory_order_release);
+            atomic_store_explicit(&t->slots[slot], index + 1, memory_order_release);
             atomic_store_explicit(&count, index + 1, memory_order_release);
             *out = term_make_atom(index);
         }

@@ -121,8 +121,8 @@ static const char *read_alloc_list(CompactReader *r, CompactOperand *op)
         uint64_t kind, count;
         if ((e = read_unsigned(r, &kind)) || (e = read_unsigned(r, &count))) return e;
         if (kind > ALLOC_FUNS) return "unknown allocation kind";
-        if (count > UINT32_MAX) return "allocation count too large";
-        op->alloc[kind] += count;
+        if (count > UINT32_MAX - op->alloc[kind]) return "allocation count too large";
+        op->alloc[kind] += (uint32_t)count;
     }
     op->tag = CT_ALLOC;
     return NULL;
@@ -172,6 +172,16 @@ static const char *read_extended(CompactReader *r, uint64_t kind, CompactOperand
 
 const char *load_compact_read(CompactReader *r, CompactOperand *op)
 {
+    /* Most operands are one byte holding a value below 16 (registers, small
+     * atom and label numbers): decoded here without the general path. */
+    if (r->pos < r->end && !(*r->pos & 0x08) && (*r->pos & 7) != 7) {
+        uint8_t b = *r->pos++;
+        op->tag = (CompactTag)(b & 7);
+        op->typed = false;
+        op->u = b >> 4;
+        op->type_index = 0;
+        return NULL;
+    }
     const uint8_t *start = r->pos;
     RawValue v;
     memset(op, 0, sizeof *op);
@@ -196,7 +206,8 @@ const char *load_compact_read(CompactReader *r, CompactOperand *op)
 
 uint64_t load_compact_alloc_words(const CompactOperand *op)
 {
-    return op->alloc[ALLOC_WORDS] + op->alloc[ALLOC_FLOATS] * FLOAT_WORDS + op->alloc[ALLOC_FUNS] * 3;
+    return (uint64_t)op->alloc[ALLOC_WORDS] + (uint64_t)op->alloc[ALLOC_FLOATS] * FLOAT_WORDS +
+           (uint64_t)op->alloc[ALLOC_FUNS] * 3;
 }
 
 size_t load_compact_big_words(size_t len) { return 1 + (len + 7) / 8; }

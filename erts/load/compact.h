@@ -31,18 +31,26 @@ typedef enum CompactTag {
 
 enum { ALLOC_WORDS = 0, ALLOC_FLOATS = 1, ALLOC_FUNS = 2 };
 
+/* 24 bytes: the loader keeps one per operand of a whole module, so fields that
+ * never occur together share their space. */
 typedef struct CompactOperand {
     CompactTag tag;
-    bool typed;          /* a register that carried a type hint (stripped) */
-    uint32_t type_index; /* the hint, when typed */
+    bool typed; /* a register that carried a type hint (stripped) */
     union {
-        uint64_t u; /* CT_U, CT_A, CT_X, CT_Y, CT_F, CT_H, CT_LIST, CT_FR, CT_LITERAL */
-        int64_t i;  /* CT_I */
-        double f;   /* CT_FLOAT */
+        struct {
+            union {
+                uint64_t u;         /* CT_U, CT_A, CT_X, CT_Y, CT_F, CT_H, CT_LIST, CT_FR, CT_LITERAL */
+                int64_t i;          /* CT_I */
+                double f;           /* CT_FLOAT */
+                const uint8_t *big; /* CT_BIG */
+            };
+            union {
+                uint32_t type_index; /* the hint, when typed */
+                uint32_t big_len;    /* CT_BIG */
+            };
+        };
+        uint32_t alloc[3]; /* CT_ALLOC: words, floats, funs */
     };
-    const uint8_t *big; /* CT_BIG */
-    uint32_t big_len;
-    uint64_t alloc[3]; /* CT_ALLOC: words, floats, funs */
 } CompactOperand;
 
 typedef struct CompactReader {

@@ -3,6 +3,7 @@
  * operand is checked on its own (tag known, index within its table). */
 #include "load/gencode.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,22 +26,82 @@ typedef struct Decoder {
     const BeamFile *bf;
     GenCode *gc;
     CompactReader r;
-    size_t ops_cap, args_cap;
+    size_t cap; /* of both gc->ops and gc->args */
     LoadError *err;
 } Decoder;
 
 static size_t here(const Decoder *d) { return d->bf->code.offset + (size_t)(d->r.pos - d->r.start); }
 
-static bool grow(void **p, size_t *cap, size_t need, size_t size)
+/* The arrays of the last module decoded on this thread, kept for the next one:
+ * a boot loads a hundred modules one after the other, and fresh memory for
+ * each would cost a page fault per page written. Freed when the thread ends. */
+typedef struct Scratch {
+    GenOp *ops;
+    CompactOperand *args;
+    size_t cap;
+    bool in_use;
+} Scratch;
+
+/* Code chunks beyond this many bytes decode into memory of their own, so that
+ * one huge module does not stay resident on every thread. */
+#define SCRATCH_MAX_CODE (1u << 20)
+
+static pthread_key_t scratch_key;
+static pthread_once_t scratch_once = PTHREAD_ONCE_INIT;
+
+static void scratch_free(void *p)
 {
-    if (need <= *cap) return true;
-    size_t n = *cap ? *cap * 2 : 1024;
-    while (n < need) n *= 2;
-    void *q = realloc(*p, n * size);
-    if (!q) return false;
-    *p = q;
-    *cap = n;
-    return true;
+    Scratch *s = p;
+    free(s->ops);
+    free(s->args);
+    free(s);
+}
+
+static void scratch_init(void) { pthread_key_create(&scratch_key, scratch_free); }
+
+/* This thread's scratch with room for cap entries, or NULL to allocate apart. */
+static Scratch *scratch_get(size_t cap)
+{
+    if (cap > SCRATCH_MAX_CODE) return NULL;
+    pthread_once(&scratch_once, scratch_init);
+    Scratch *s = pthread_getspecific(scratch_key);
+    if (!s) {
+        if (!(s = calloc(1, sizeof *s))) return NULL;
+        if (pthread_setspecific(scratch_key, s) != 0) {
+            free(s);
+            return NULL;
+        }
+    }
+    if (s->in_use) return NULL; /* a load within a load: not done today, but safe */
+    if (s->cap < cap) {
+        free(s->ops);
+        free(s->args);
+        s->ops = malloc(cap * sizeof *s->ops);
+        s->args = malloc(cap * sizeof *s->args);
+        s->cap = s->ops && s->args ? cap : 0;
+        if (!s->cap) return NULL;
+    }
+    s->in_use = true;
+    return s;
+}
+
+/* Every opcode and every operand takes at least one byte of the Code chunk, so
+ * its size bounds both arrays: they are allocated once and never moved, and
+ * only the pages actually written become resident. */
+static bool reserve(Decoder *d)
+{
+    GenCode *gc = d->gc;
+    d->cap = d->bf->code.size + 1;
+    Scratch *s = scratch_get(d->cap);
+    if (s) {
+        gc->ops = s->ops;
+        gc->args = s->args;
+        gc->scratch = s;
+        return true;
+    }
+    gc->ops = malloc(d->cap * sizeof *gc->ops);
+    gc->args = malloc(d->cap * sizeof *gc->args);
+    return gc->ops && gc->args;
 }
 
 /* Checks one operand against the file's tables and counts the literal words
@@ -94,7 +155,7 @@ static bool read_operand(Decoder *d, CompactOperand *op)
 static CompactOperand *new_arg(Decoder *d)
 {
     GenCode *gc = d->gc;
-    if (!grow((void **)&gc->args, &d->args_cap, gc->num_args + 1, sizeof *gc->args)) return NULL;
+    if (gc->num_args >= d->cap) return NULL; /* cannot happen: see reserve */
     return &gc->args[gc->num_args++];
 }
 
@@ -132,10 +193,9 @@ static bool decode_all(Decoder *d)
         if (opc == 0 || !genops[opc].name) return load_fail(d->err, "Code", at, "unknown opcode %u", opc);
         if (opc > bf->max_opcode)
             return load_fail(d->err, "Code", at, "opcode %u above the header's max opcode %u", opc, bf->max_opcode);
-        if (!grow((void **)&gc->ops, &d->ops_cap, gc->num_ops + 1, sizeof *gc->ops))
-            return load_fail(d->err, "Code", at, "out of memory");
+        if (gc->num_ops >= d->cap) return load_fail(d->err, "Code", at, "more instructions than bytes");
         GenOp *g = &gc->ops[gc->num_ops++];
-        *g = (GenOp){.op = (uint8_t)opc, .arg = (uint32_t)gc->num_args, .nargs = 0, .offset = at};
+        *g = (GenOp){.op = (uint8_t)opc, .arg = (uint32_t)gc->num_args, .nargs = 0, .offset = (uint32_t)at};
         if (!decode_operands(d, g, genops[opc].arity)) return false;
         gc->literal_words += load_bs_string_words(g, gc->args);
         if (opc == GENOP_func_info) functions++;
@@ -154,6 +214,10 @@ bool load_gencode_decode(const BeamFile *bf, GenCode *gc, LoadError *err)
     Decoder d = {.bf = bf, .gc = gc, .err = err};
     memset(gc, 0, sizeof *gc);
     load_compact_init(&d.r, bf->code.data, bf->code.size);
+    if (!reserve(&d)) {
+        load_gencode_free(gc);
+        return load_fail(err, "Code", bf->code.offset, "out of memory");
+    }
     if (decode_all(&d)) return true;
     load_gencode_free(gc);
     return false;
@@ -161,7 +225,11 @@ bool load_gencode_decode(const BeamFile *bf, GenCode *gc, LoadError *err)
 
 void load_gencode_free(GenCode *gc)
 {
-    free(gc->ops);
-    free(gc->args);
+    if (gc->scratch) {
+        ((Scratch *)gc->scratch)->in_use = false;
+    } else {
+        free(gc->ops);
+        free(gc->args);
+    }
     memset(gc, 0, sizeof *gc);
 }

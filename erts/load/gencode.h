@@ -15,10 +15,10 @@
 #define MAX_Y_REGS 1024
 
 typedef struct GenOp {
-    uint8_t op;     /* generic opcode (genop.def) */
-    uint32_t arg;   /* index of the first operand in GenCode.args */
-    uint32_t nargs; /* operands, a list counting as itself plus its items */
-    size_t offset;  /* of the opcode byte in the file */
+    uint8_t op;      /* generic opcode (genop.def) */
+    uint32_t arg;    /* index of the first operand in GenCode.args */
+    uint32_t nargs;  /* operands, a list counting as itself plus its items */
+    uint32_t offset; /* of the opcode byte in the file (files are far below 4 GB) */
 } GenOp;
 
 typedef struct GenCode {
@@ -27,6 +27,7 @@ typedef struct GenCode {
     CompactOperand *args;
     size_t num_args;
     size_t literal_words; /* room the bignum and float operands need as literals */
+    void *scratch;        /* the thread's reused arrays ops and args live in, or NULL */
 } GenCode;
 
 /* Name and arity of a generic opcode; NULL name when the number is unknown. */

@@ -540,11 +540,13 @@ static bool allocate_outputs(Emitter *e)
         labels += gc->ops[k].nargs;
     }
     e->cap = words;
-    cx->code = calloc(words, sizeof *cx->code);
-    e->fixups = calloc(labels + 1, sizeof *e->fixups);
+    /* Not zeroed: all three are filled in order, and only what is written
+     * is read. Zeroing would touch every page of the upper bound. */
+    cx->code = malloc(words * sizeof *cx->code);
+    e->fixups = malloc((labels + 1) * sizeof *e->fixups);
     cx->label_offsets = malloc(((size_t)cx->bf->label_count + 1) * sizeof *cx->label_offsets);
     cx->functions = calloc((size_t)cx->bf->function_count + 1, sizeof *cx->functions);
-    cx->lines = calloc(gc->num_ops + 1, sizeof *cx->lines);
+    cx->lines = malloc((gc->num_ops + 1) * sizeof *cx->lines);
     if (!cx->code || !e->fixups || !cx->label_offsets || !cx->functions || !cx->lines)
         return load_fail(e->err, "Code", cx->bf->code.offset, "out of memory");
     for (size_t k = 0; k <= cx->bf->label_count; k++) cx->label_offsets[k] = LABEL_UNDEFINED;
