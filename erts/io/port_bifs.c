@@ -390,6 +390,10 @@ static Term command(Process *p, Term id, Term data, Term opts)
     if (!bif_iolist_copy(data, &bytes, &len)) return erts_badarg(p, NULL);
     Port *port = port_arg(p, id);
     if (!port) return free(bytes), TERM_NONE;
+    if (port->driver && !port->driver->command) { /* the inet drivers do not send yet */
+        free(bytes), port_release(port);
+        return bif_not_implemented(p, "commands to a built-in driver");
+    }
     bool ok = port->opt.out;
     if (ok) port_command(port, bytes, len);
     free(bytes);
