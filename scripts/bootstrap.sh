@@ -7,7 +7,7 @@ packages=(
   cmake make gcc g++ pkg-config
   libuv1-dev libssl-dev zlib1g-dev libjemalloc-dev libasmjit-dev
   check libgmp-dev libpcre2-dev
-  erlang-base erlang-nox
+  erlang-base erlang-nox elixir
   gnuplot-nox time
 )
 

@@ -1,14 +1,13 @@
 /* erlang_system.c — BIFs about the running system rather than about terms:
  * halt/0,1,2, node/0,1, self/0, make_ref/0, unique_integer/0,1,
- * bump_reductions/1, the dt_* tag functions and system_info/1. Each costs one reduction. */
+ * bump_reductions/1 and the dt_* tag functions (system_info/1 is in system_info.c).
+ * Each costs one reduction. */
 #include "bif/bif.h"
 
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <sys/utsname.h>
 #include <unistd.h>
-#include <ctype.h>
 
 #include "atom/atom.h"
 #include "bif/bif_util.h"
@@ -16,14 +15,6 @@
 #include "sched/sched.h"
 #include "term/boxed.h"
 #include "term/resource.h"
-
-#ifndef EMBER_VERSION
-#define EMBER_VERSION "0.1.0"
-#endif
-
-/* OTP 25's defaults, which Ember keeps so that programs see the same limits. */
-#define PROCESS_LIMIT 262144
-#define CONTEXT_REDUCTIONS 4000
 
 /* ---- halt ---------------------------------------------------------------- */
 
@@ -159,46 +150,3 @@ Term bif_erlang_bump_reductions_1(Process *p, const Term *args)
     return ATOM_true;
 }
 
-/* {unix, Name} with the kernel name in lower case, as OTP reports it. */
-static Term os_type(Process *p)
-{
-    struct utsname u;
-    if (uname(&u) != 0) return bif_not_implemented(p, "os_type");
-    char name[sizeof u.sysname];
-    size_t n = 0;
-    for (; u.sysname[n] && n + 1 < sizeof name; n++) name[n] = (char)tolower((unsigned char)u.sysname[n]);
-    Term atom;
-    if (atom_intern(name, n, &atom) != ATOM_OK) return proc_error(p, ATOM_system_limit);
-    return bif_tuple2(p, ATOM_unix, atom);
-}
-
-/* ---- system_info --------------------------------------------------------- */
-
-static Term string(Process *p, const char *s) { return bif_bytes_to_list(p, (const uint8_t *)s, strlen(s), TERM_NIL); }
-
-Term bif_erlang_system_info_1(Process *p, const Term *args)
-{
-    Term k = args[0];
-    if (k == ATOM_otp_release) return string(p, "25");
-    if (k == ATOM_version) return string(p, EMBER_VERSION);
-    if (k == ATOM_machine) return string(p, "BEAM");
-    if (k == ATOM_wordsize) return term_make_small((SInt)sizeof(Term));
-    if (k == ATOM_schedulers || k == ATOM_schedulers_online) return term_make_small(sched_count() ? sched_count() : 1);
-    if (k == ATOM_process_limit) return term_make_small(ptab_limit() ? ptab_limit() : PROCESS_LIMIT);
-    if (k == ATOM_process_count) return term_make_small(ptab_count());
-    if (k == ATOM_atom_count) return term_make_small(atom_count());
-    if (k == ATOM_atom_limit) return term_make_small(atom_limit());
-    if (k == ATOM_smp_support || k == ATOM_threads) return ATOM_true;
-    if (k == ATOM_thread_pool_size) return term_make_small(0); /* no async thread pool */
-    if (k == ATOM_context_reductions) return term_make_small(CONTEXT_REDUCTIONS);
-    if (k == ATOM_emu_flavor) return ATOM_emu;
-    if (k == ATOM_emu_type) return ATOM_opt;
-    if (k == ATOM_os_type) return os_type(p);
-    if (k == ATOM_system_logger) return system_flag_logger();
-    if (k == ATOM_outstanding_system_requests_limit) return system_flag_requests_limit();
-    /* {wordsize, internal | external}: both are the machine word here */
-    if (term_is_tuple(k) && term_tuple_arity(k) == 2 && term_tuple_element(k, 1) == ATOM_wordsize &&
-        (term_tuple_element(k, 2) == atom_from_cstr("internal") || term_tuple_element(k, 2) == atom_from_cstr("external")))
-        return term_make_small((SInt)sizeof(Term));
-    return proc_badarg(p);
-}

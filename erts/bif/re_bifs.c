@@ -16,9 +16,17 @@
 #include "emu/receive.h"
 #include "term/binary.h"
 
-/* OTP 25 reports the version of the PCRE it bundles; matching it keeps
- * programs that print or test it the same. */
-Term bif_re_version_0(Process *p, const Term *args) { return binary_from_bytes(p, "8.44 2020-02-12", 15); }
+/* The PCRE2 library's own version: programs that keep compiled patterns
+ * (Elixir's Regex does) compare it to know when to compile them again, and
+ * patterns compiled by OTP's PCRE 8 cannot run here. */
+Term bif_re_version_0(Process *p, const Term *args)
+{
+    (void)args;
+    char text[64];
+    int n = pcre2_config(PCRE2_CONFIG_VERSION, text);
+    if (n <= 1) return bif_not_implemented(p, "re_version");
+    return binary_from_bytes(p, text, (size_t)n - 1);
+}
 
 /* {ok, Pattern} or {error, {Text, Offset}} (Unicode for the tuple's flag). */
 static Term compile_result(Process *p, const ReInput *src, const ReOptions *o, Term *err_info)

@@ -2,7 +2,7 @@
  * The spawn defaults (min_heap_size, fullsweep_after, max_heap_size) change
  * what later spawns start with; system_logger, trace_control_word,
  * min_bin_vheap_size and outstanding_system_requests_limit are kept and
- * reported; time_offset finalize answers final (Ember's time offset never
+ * reported; backtrace_depth sets how many frames traces keep; time_offset finalize answers final (Ember's time offset never
  * changes). Flags that would change the schedulers or turn on machinery
  * Ember does not have yet raise not_implemented; unknown flags badarg. Each
  * call costs one reduction. */
@@ -13,6 +13,7 @@
 #include "atom/atom.h"
 #include "bif/bif_util.h"
 #include "bif/proc_heap.h"
+#include "emu/exception.h"
 #include "gc/gc.h"
 #include "proc/spawn.h"
 #include "sched/sched.h"
@@ -120,8 +121,13 @@ Term bif_erlang_system_flag_2(Process *p, const Term *args)
         if (term_small_value(v) != n) return bif_not_implemented(p, "system_flag schedulers_online");
         return term_make_small(n);
     }
+    if (flag == ATOM_backtrace_depth) {
+        if (!term_is_small(v) || term_small_value(v) < 0) return proc_badarg(p);
+        SInt n = term_small_value(v);
+        return term_make_small(emu_set_trace_depth(n > EMU_TRACE_MAX_DEPTH ? EMU_TRACE_MAX_DEPTH : (unsigned)n));
+    }
     if (flag == ATOM_multi_scheduling || flag == ATOM_scheduler_wall_time || flag == ATOM_microstate_accounting ||
-        flag == ATOM_scheduler_bind_type || flag == ATOM_cpu_topology || flag == ATOM_backtrace_depth ||
+        flag == ATOM_scheduler_bind_type || flag == ATOM_cpu_topology ||
         flag == ATOM_dirty_cpu_schedulers_online || flag == ATOM_dirty_io_schedulers_online)
         return bif_not_implemented(p, "system_flag");
     return proc_badarg(p);
@@ -150,4 +156,20 @@ Term system_flag_logger(void)
     Term t = system_logger == TERM_NONE ? ATOM_logger : system_logger;
     pthread_mutex_unlock(&lock);
     return t;
+}
+
+SInt system_flag_min_bin_vheap(void)
+{
+    pthread_mutex_lock(&lock);
+    SInt n = min_bin_vheap_words;
+    pthread_mutex_unlock(&lock);
+    return n;
+}
+
+SInt system_flag_trace_control_word(void)
+{
+    pthread_mutex_lock(&lock);
+    SInt n = (SInt)trace_control_word;
+    pthread_mutex_unlock(&lock);
+    return n;
 }

@@ -5,6 +5,7 @@
  * into [{M,F,ArityOrArgs,Location}] only when someone needs the list. */
 #include "emu/exception.h"
 
+#include <stdatomic.h>
 #include <stdio.h>
 
 #include "atom/atom.h"
@@ -93,6 +94,15 @@ Term emu_undef_frame(Process *p, Term module, Term function, const Term *args, u
 
 enum { RAW_CLASS = 1, RAW_ADDRS, RAW_EXTRA, RAW_ARGS, RAW_INFO, RAW_ARITY = RAW_INFO };
 
+static _Atomic unsigned trace_depth = EMU_TRACE_DEFAULT_DEPTH;
+
+unsigned emu_trace_depth(void) { return atomic_load_explicit(&trace_depth, memory_order_relaxed); }
+
+unsigned emu_set_trace_depth(unsigned depth)
+{
+    return atomic_exchange(&trace_depth, depth > EMU_TRACE_MAX_DEPTH ? EMU_TRACE_MAX_DEPTH : depth);
+}
+
 static bool is_raw_trace(Term t)
 {
     return term_is_tuple(t) && term_tuple_arity(t) == RAW_ARITY && term_is_heap_bin(term_tuple_element(t, RAW_ADDRS));
@@ -106,11 +116,12 @@ static bool is_cp(Term w) { return term_is_header(w) && w != 0; }
  * that they find the call's line and not the next one's). */
 static Term capture(Process *p, const ExcSite *s, const Term *base)
 {
-    CodeWord addrs[1 + EMU_TRACE_DEPTH];
-    unsigned n = 1;
-    int budget = EMU_TRACE_DEPTH - (s->extra != TERM_NIL) - (s->pc != NULL);
+    CodeWord addrs[1 + EMU_TRACE_MAX_DEPTH];
+    unsigned n = 1, depth = emu_trace_depth();
+    /* as on OTP, a trace keeps its top frame even at depth 0 */
+    int budget = (int)(depth ? depth : 1) - (s->extra != TERM_NIL) - (s->pc != NULL);
     CodeWord prev = (CodeWord)s->pc;
-    addrs[0] = (CodeWord)s->pc;
+    addrs[0] = budget >= 0 ? (CodeWord)s->pc : 0; /* the BIF frame took the only place */
     if (s->cp && budget > 0 && (CodeWord)s->cp != prev) {
         prev = (CodeWord)s->cp;
         addrs[n++] = prev - sizeof(CodeWord);
@@ -195,11 +206,11 @@ Term emu_build_stacktrace(Process *p, Term raw)
     if (!is_raw_trace(raw)) return TERM_NIL;
     Term bin = term_tuple_element(raw, RAW_ADDRS);
     size_t n = term_heap_bin_size(bin) / sizeof(CodeWord);
-    CodeWord addrs[1 + EMU_TRACE_DEPTH];
-    if (n > 1 + EMU_TRACE_DEPTH) n = 1 + EMU_TRACE_DEPTH;
+    CodeWord addrs[1 + EMU_TRACE_MAX_DEPTH];
+    if (n > 1 + EMU_TRACE_MAX_DEPTH) n = 1 + EMU_TRACE_MAX_DEPTH;
     memcpy(addrs, term_heap_bin_bytes(bin), n * sizeof(CodeWord));
 
-    Term frames[2 + EMU_TRACE_DEPTH];
+    Term frames[2 + EMU_TRACE_MAX_DEPTH];
     unsigned k = 0;
     Term extra = term_tuple_element(raw, RAW_EXTRA);
     if (extra != TERM_NIL) frames[k++] = extra;
@@ -218,15 +229,15 @@ Term emu_build_stacktrace(Process *p, Term raw)
 
 Term emu_current_stacktrace(Process *p, const Process *q)
 {
-    CodeWord addrs[2 + EMU_TRACE_DEPTH];
-    unsigned n = 0;
+    CodeWord addrs[2 + EMU_TRACE_MAX_DEPTH];
+    unsigned n = 0, depth = emu_trace_depth();
     if (q->pc) addrs[n++] = (CodeWord)q->pc;
     if (q->cp) addrs[n++] = (CodeWord)q->cp - sizeof(CodeWord);
-    for (const Term *ptr = q->stop; ptr < q->hend && n < 1 + EMU_TRACE_DEPTH; ptr++)
+    for (const Term *ptr = q->stop; ptr < q->hend && n < 1 + EMU_TRACE_MAX_DEPTH; ptr++)
         if (is_cp(*ptr)) addrs[n++] = (CodeWord)*ptr - sizeof(CodeWord);
-    Term frames[2 + EMU_TRACE_DEPTH];
+    Term frames[2 + EMU_TRACE_MAX_DEPTH];
     unsigned k = 0;
-    for (unsigned i = 0; i < n && k < EMU_TRACE_DEPTH; i++) {
+    for (unsigned i = 0; i < n && k < depth; i++) {
         Term f = make_frame(p, addrs[i], TERM_NONE, TERM_NIL);
         if (f != TERM_NONE) frames[k++] = f;
     }

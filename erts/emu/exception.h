@@ -12,8 +12,13 @@
 #include "load/export.h"
 #include "proc/process.h"
 
-/* OTP's default backtrace depth: frames in a trace, all included. */
-#define EMU_TRACE_DEPTH 8
+/* Frames in a trace, all included: system_flag(backtrace_depth, N) sets it
+ * (OTP's default 8, at most 64). */
+#define EMU_TRACE_DEFAULT_DEPTH 8
+#define EMU_TRACE_MAX_DEPTH 64
+unsigned emu_trace_depth(void);
+/* Sets the depth (capped at the maximum) and returns the old one. */
+unsigned emu_set_trace_depth(unsigned depth);
 
 /* Where an exception was raised. */
 typedef struct ExcSite {
@@ -39,7 +44,7 @@ CodeWord *emu_handle_error(Process *p, Term *x, const ExcSite *site, Term *stack
 /* The readable trace of a raw one (a built list is returned as it is). */
 Term emu_build_stacktrace(Process *p, Term raw);
 /* process_info(Q, current_stacktrace), built on p's heap: q's current
- * function and the continuations on its stack, at most EMU_TRACE_DEPTH. */
+ * function and the continuations on its stack, at most emu_trace_depth(). */
 Term emu_current_stacktrace(Process *p, const Process *q);
 
 /* The value of `catch Expr` for an exception. */

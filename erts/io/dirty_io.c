@@ -183,3 +183,5 @@ Term dirty_io_submit_poller(Process *p, IoJob *job, IoWorkFn work, IoFreeFn rele
     poller_call(run_on_poller, job);
     return dirty_io_wait(p);
 }
+
+unsigned dirty_io_thread_count(void) { return nthreads; }

@@ -36,6 +36,8 @@ struct IoJob {
 
 /* Starts the pool (threads are made on first use); n threads, 0: the default. */
 void dirty_io_init(unsigned n);
+/* How many threads the pool has (system_info(dirty_io_schedulers)). */
+unsigned dirty_io_thread_count(void);
 
 /* The call pattern of a dirty BIF. Returns the finished job of p's current
  * call, or NULL; *wait is set when p must wait (the BIF then returns

@@ -160,7 +160,15 @@ static bool conv_one(Emitter *e, int op, char kind, const CompactOperand *a)
     CodeWord w = 0;
     bool ok;
     switch (kind) {
-    case 's': ok = conv_source(e, a, is_float_op(op), &w); break;
+    case 's':
+        /* The older construction instructions may give a literal size untagged. */
+        if (a->tag == CT_U && (op == OP_bs_init2 || op == OP_bs_init_bits) && a->u <= (uint64_t)SMALL_MAX) {
+            w = term_make_small((int64_t)a->u);
+            ok = true;
+            break;
+        }
+        ok = conv_source(e, a, is_float_op(op), &w);
+        break;
     case 'd': ok = conv_register(e, a, is_float_op(op), &w); break;
     case 'l': ok = conv_label(e, a, &w); break;
     case 'u': ok = conv_untagged(e, a, &w); break;

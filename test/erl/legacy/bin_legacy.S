@@ -1,8 +1,8 @@
 %% bin_legacy.erl written in the instructions of compilers before OTP 22.
 {module, bin_legacy}.
-{exports, [{alt,1},{alt2,1},{build,2},{count,2},{ints,1},{module_info,0},{module_info,1},{skip1,1},{tail3,1}]}.
+{exports, [{alt,1},{alt2,1},{build,2},{byte1,1},{count,2},{ints,1},{module_info,0},{module_info,1},{skip1,1},{tail3,1}]}.
 {attributes, []}.
-{labels, 40}.
+{labels, 42}.
 
 {function, ints, 1, 2}.
   {label,1}.
@@ -133,6 +133,16 @@
     {bs_put_binary,{f,0},{atom,all},8,{field_flags,[unsigned,big]},{x,1}}.
     {bs_put_integer,{f,0},{integer,8},1,{field_flags,[unsigned,little]},{x,0}}.
     {move,{x,2},{x,0}}.
+    return.
+
+%% the size as an untagged literal, as older compilers wrote it
+{function, byte1, 1, 41}.
+  {label,40}.
+    {func_info,{atom,bin_legacy},{atom,byte1},1}.
+  {label,41}.
+    {bs_init2,{f,0},1,0,1,{field_flags,[]},{x,1}}.
+    {bs_put_integer,{f,0},{integer,8},1,{field_flags,[unsigned,big]},{x,0}}.
+    {move,{x,1},{x,0}}.
     return.
 
 {function, module_info, 0, 28}.

@@ -3,7 +3,7 @@
 %% bs_restore2, bs_context_to_binary) and bs_init2. OTP runs this module;
 %% Ember runs the assembled one, and the outputs of bin_legacy_main must match.
 -module(bin_legacy).
--export([ints/1, alt/1, alt2/1, count/2, tail3/1, skip1/1, build/2]).
+-export([ints/1, alt/1, alt2/1, count/2, tail3/1, skip1/1, build/2, byte1/1]).
 
 ints(<<A:4, B:12/little, C:8/signed, Rest/bits>>) -> {A, B, C, Rest};
 ints(Other) -> {nomatch, Other}.
@@ -28,3 +28,5 @@ skip1(<<_:8, Rest/bits>>) -> alt(Rest);
 skip1(_) -> short.
 
 build(A, B) -> <<A:16, B/binary, A:8/little>>.
+
+byte1(A) -> <<A:8>>.

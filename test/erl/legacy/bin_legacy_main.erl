@@ -16,6 +16,7 @@ main() ->
     [erlang:display({count, In, t(fun() -> bin_legacy:count(In, 0) end)}) || In <- Inputs],
     [erlang:display({build, A, B, t(fun() -> bin_legacy:build(A, B) end)})
      || A <- [0, 16#1234, -1, 1 bsl 70, x], B <- [<<>>, <<"abc">>, Part, <<1:3>>, y]],
+    [erlang:display({byte1, A, t(fun() -> bin_legacy:byte1(A) end)}) || A <- [0, 255, 256, -1, 1 bsl 70, x]],
     %% sub-binaries at every bit offset: a context's binary starts where it was started
     B = id(<<255, 1, 2, 3, 4, 5, 6, 7>>),
     [erlang:display({S, bin_legacy:count(X, 1), bin_legacy:alt(X), bin_legacy:ints(X)})
