@@ -200,6 +200,7 @@ static bool options_arg(Term opts, PortOptions *o, OpenJob *j, Term *args)
         }
     }
     if (!term_is_nil(l)) return false;
+    if (o->stderr_to_stdout && !o->use_stdio) return false; /* OTP: there is no stdout to join */
     if (only_in != only_out) o->in = only_in, o->out = only_out;
     return true;
 }
