@@ -1,3 +1,4 @@
+%% ember-mode: otp
 %% prim_file reads whichever way they are served (from the page cache on the
 %% calling scheduler, or on the dirty I/O pool): chunks that end short at the
 %% end of the file, then eof; positioned reads inside and past the end; reads
