@@ -255,6 +255,11 @@ void gc_request_full(Process *p)
     p->fragment_words = (size_t)(p->hend - p->heap) + 1; /* makes the next heap check collect */
 }
 
+void gc_request(Process *p)
+{
+    p->fragment_words = (size_t)(p->hend - p->heap) + 1; /* as gc_request_full, without the full sweep */
+}
+
 size_t gc_heap_size_at_least(size_t words) { return gc_heap_series_at_least(words < 233 ? 233 : words); }
 
 size_t gc_heap_series_at_least(size_t words)

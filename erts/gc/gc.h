@@ -25,6 +25,11 @@ void gc_collect(Process *p, size_t need, Term *x, unsigned live);
  * check (garbage_collect/0 cannot move the caller's heap under it). */
 void gc_request_full(Process *p);
 
+/* Asks for a collection of p at its next heap check: for a BIF that made so
+ * much off-heap data (offheap_wants_gc) that OTP's virtual heap would have
+ * the process collect, which a BIF cannot do under its caller. */
+void gc_request(Process *p);
+
 /* Words of heap the process holds in all generations and fragments (what
  * max_heap_size limits, and total_heap_size reports). */
 size_t gc_total_heap_words(const Process *p);

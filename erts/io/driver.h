@@ -23,6 +23,10 @@ typedef struct PortDriver {
     void (*command)(struct Port *port, const uint8_t *bytes, size_t len);
     /* The port is closing: frees driver_data. */
     void (*stop)(struct Port *port);
+    /* port_call(Port, Op, Data): in holds term_to_binary(Data); appends the
+     * reply, a term in the external format (version byte first), to out;
+     * false is badarg. NULL: the driver takes no calls (badarg, as OTP). */
+    bool (*call)(struct Port *port, unsigned op, const uint8_t *in, size_t len, StrBuf *out);
 } PortDriver;
 
 /* The driver a {spawn_driver, Command} names (its first word), or NULL. */

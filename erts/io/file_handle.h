@@ -11,7 +11,9 @@
 
 #include "proc/process.h"
 
-enum { FILE_MODE_READ = 1, FILE_MODE_WRITE = 2, FILE_MODE_APPEND = 4 };
+/* FILE_MODE_REGULAR: the descriptor is a regular file (its reads end short
+ * only at end of file, so they may be tried without blocking first). */
+enum { FILE_MODE_READ = 1, FILE_MODE_WRITE = 2, FILE_MODE_APPEND = 4, FILE_MODE_REGULAR = 128 };
 
 typedef struct FileHandle {
     pthread_mutex_t lock;

@@ -9,6 +9,8 @@
 #include "bif/bif.h"
 #include "bif/bif_util.h"
 #include "bif/numbers_int.h"
+#include "gc/gc.h"
+#include "gc/offheap.h"
 #include "io/posix_error.h"
 
 static void work(IoJob *job)
@@ -46,6 +48,12 @@ Term file_op_run(Process *p, const FileOp *op, const Term *args)
     if (!j) return posix_error_tuple(p, ENOMEM);
     j->op = op;
     FilePrep prep = op->prepare(p, j, args);
+    if (prep == PREP_DONE) {
+        Term r = j->job.error ? posix_error_tuple(p, j->job.error) : op->result(p, j);
+        release(&j->job);
+        free(j);
+        return r;
+    }
     if (prep != PREP_OK) {
         release(&j->job);
         free(j);
@@ -136,6 +144,9 @@ Term file_take_data(Process *p, FileJob *j)
         if (j->data) binary_unref(j->data);
     } else {
         bin = binary_adopt(p, j->data, j->len, 0);
+        /* without a collection, a loop of reads keeps every block it read
+         * until its heap fills, and each read lands in fresh memory */
+        if (offheap_wants_gc(p)) gc_request(p);
     }
     j->data = NULL;
     return bin;

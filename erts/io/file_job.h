@@ -15,6 +15,7 @@ typedef enum FilePrep {
     PREP_OK,     /* go on to work */
     PREP_BADARG, /* the NIF raises badarg (prim_file turns it into {error, badarg}) */
     PREP_EINVAL, /* {error, einval}: a closed file, a bad advice ... */
+    PREP_DONE,   /* the work is done already, without blocking: on to result */
 } FilePrep;
 
 typedef struct FileOp FileOp;

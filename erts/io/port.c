@@ -356,7 +356,9 @@ void port_exited(Port *port, int64_t code)
 {
     port->exited = true;
     port->exit_code = code;
-    maybe_finish(port);
+    /* OTP tells nothing of a program whose output the port does not read:
+     * the port stays open until a write to it fails */
+    if (port->opt.in) maybe_finish(port);
 }
 
 /* ---- requests from other threads ---- */

@@ -54,7 +54,6 @@ typedef struct Port {
     const struct PortDriver *driver;
     void *driver_data;
     /* (poller thread) */
-    uv_process_t proc;
     uv_pipe_t from_child, to_child;
     /* An fd port's input that epoll cannot watch (a regular file, /dev/null)
      * is read on libuv's thread pool; it counts as an open handle. */

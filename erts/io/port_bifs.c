@@ -1,8 +1,8 @@
 /* port_bifs.c — the erlang module's port BIFs: open_port/2 (spawn,
  * spawn_executable, fd, spawn_driver for the built-in drivers of
  * io/driver.h), port_command/2,3, port_close/1, port_connect/2,
- * port_info/1,2, ports/0, port_control/3 (answered by built-in drivers;
- * badarg for other ports, as OTP's spawn driver does), port_call/2,3, and
+ * port_info/1,2, ports/0, port_control/3 and port_call/2,3 (answered by
+ * built-in drivers; badarg for other ports, as OTP's spawn driver does), and
  * sending to a port. Errors are OTP's. */
 #include <errno.h>
 #include <stdlib.h>
@@ -17,6 +17,8 @@
 #include "io/posix_error.h"
 #include "proc/plinks.h"
 #include "proc/signal.h"
+#include "term/ext_encode.h"
+#include "term/external.h"
 #include "term/map.h"
 #include "term/strbuf.h"
 #include "term/utf8.h"
@@ -200,6 +202,7 @@ static bool options_arg(Term opts, PortOptions *o, OpenJob *j, Term *args)
         }
     }
     if (!term_is_nil(l)) return false;
+    if (o->stderr_to_stdout && !o->use_stdio) return false; /* OTP: there is no stdout to join */
     if (only_in != only_out) o->in = only_in, o->out = only_out;
     return true;
 }
@@ -450,14 +453,43 @@ Term bif_erlang_port_control_3(Process *p, const Term *args)
     return r;
 }
 
-/* No built-in driver answers port_call requests. */
-Term bif_erlang_port_call_3(Process *p, const Term *args)
+/* port_call(Port, Operation, Data): Data goes to the driver's call in the
+ * external format and its reply comes back through binary_to_term. Ports
+ * whose driver has no call (programs, fd ports and OTP's inet drivers, as on
+ * OTP) are badarg. The driver runs under the port's lock. */
+static Term call(Process *p, Term id, Term op, Term data)
 {
-    Port *port = port_arg(p, args[0]);
-    if (port) port_release(port);
-    return erts_badarg(p, NULL);
+    Port *port = port_arg(p, id);
+    if (!port) return TERM_NONE;
+    if (!port->driver || !port->driver->call || !term_is_small(op) || term_small_value(op) < 0 ||
+        term_small_value(op) > UINT32_MAX) {
+        port_release(port);
+        return erts_badarg(p, NULL);
+    }
+    StrBuf in, out;
+    strbuf_init(&in);
+    strbuf_init(&out);
+    if (ext_encode(data, &in) != EXT_ENCODE_OK) {
+        port_release(port);
+        strbuf_free(&in);
+        return bif_not_implemented(p, "port_call of a term term_to_binary cannot encode yet");
+    }
+    pthread_mutex_lock(&port->lock);
+    bool ok = !port->closed &&
+              port->driver->call(port, (unsigned)term_small_value(op), (const uint8_t *)in.data, in.len, &out);
+    pthread_mutex_unlock(&port->lock);
+    port_release(port);
+    strbuf_free(&in);
+    /* a reply binary_to_term refuses is the driver's error: badarg */
+    Term r = ok ? ext_binary_to_term(p, (const uint8_t *)out.data, out.len) : TERM_NONE;
+    strbuf_free(&out);
+    if (r == TERM_NONE && (!ok || p->freason == ATOM_badarg)) return erts_badarg(p, NULL);
+    return r;
 }
-Term bif_erlang_port_call_2(Process *p, const Term *args) { return bif_erlang_port_call_3(p, args); }
+
+Term bif_erlang_port_call_3(Process *p, const Term *args) { return call(p, args[0], args[1], args[2]); }
+/* port_call(Port, Data) is operation 0, as on OTP */
+Term bif_erlang_port_call_2(Process *p, const Term *args) { return call(p, args[0], term_make_small(0), args[1]); }
 
 Term bif_erlang_ports_0(Process *p, const Term *args)
 {

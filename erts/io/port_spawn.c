@@ -1,16 +1,23 @@
 /* port_spawn.c — a port's libuv side, on the poller thread: the program
- * started with uv_spawn over pipes of our own (so stderr can share stdout's),
- * or the descriptors of an fd port; reads handed to port_input, writes
- * queued with uv_write, and the handles closed at the end. */
-#define _GNU_SOURCE /* pipe2 */
+ * started with posix_spawn over pipes of our own and reaped on SIGCHLD, or
+ * the descriptors of an fd port; reads handed to port_input, writes queued
+ * with uv_write, and the handles closed at the end. */
+#define _GNU_SOURCE /* pipe2, posix_spawn_file_actions_addchdir_np/addclosefrom_np */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "io/port.h"
 #include "io/poller.h"
+
+extern char **environ;
 
 static void on_handle_closed(uv_handle_t *h)
 {
@@ -36,8 +43,7 @@ void port_close_handles(Port *port)
         port_set_direct_fd(port, -1); /* before uv_close gives the number back */
         close_handle(port, (uv_handle_t *)&port->to_child);
     }
-    if (port->proc.data && !port->proc_running) close_handle(port, (uv_handle_t *)&port->proc);
-    /* a running program's handle closes when it exits (on_program_exit) */
+    /* a running program holds its count until it exits (program_ended) */
 }
 
 /* ---- reading ---- */
@@ -141,13 +147,91 @@ void port_write(Port *port, uint8_t *bytes, size_t len)
 
 /* ---- the program ---- */
 
-static void on_program_exit(uv_process_t *proc, int64_t status, int term_signal)
+/* Programs start with posix_spawn rather than fork: glibc's clone(CLONE_VM |
+ * CLONE_VFORK) copies no page tables, which with OTP's libraries loaded made
+ * fork and its copy-on-write faults the cost of every os:cmd. Their exits are
+ * collected here: waitpid on each child we started, when SIGCHLD arrives
+ * (never waitpid(-1), which would take other code's children). */
+typedef struct Child {
+    pid_t pid;
+    Port *port;
+} Child;
+
+static Child *children; /* (poller thread) */
+static size_t nchildren, capchildren;
+static uv_signal_t sigchld;
+
+/* The program is gone (or never ran, code being its exec errno): its exit,
+ * then the count it held on the port's handles. */
+static void program_ended(Port *port, int64_t code)
 {
-    Port *port = proc->data;
     port->proc_running = false;
-    /* a killed program reports 128 + signal, as a shell does and OTP reports */
-    port_exited(port, term_signal ? 128 + term_signal : status);
-    close_handle(port, (uv_handle_t *)proc);
+    port_exited(port, code);
+    if (--port->open_handles == 0) port_release(port);
+}
+
+static void on_sigchld(uv_signal_t *h, int signum)
+{
+    (void)h, (void)signum;
+    for (size_t i = 0; i < nchildren;) {
+        int status = 0;
+        pid_t r = waitpid(children[i].pid, &status, WNOHANG);
+        if (r == 0 || (r < 0 && errno == EINTR)) {
+            i++;
+            continue;
+        }
+        Port *port = children[i].port;
+        children[i] = children[--nchildren];
+        /* a killed program reports 128 + signal, as a shell does and OTP reports */
+        int64_t code = r < 0 ? 0 : WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status);
+        program_ended(port, code);
+    }
+}
+
+static int watch_children(void)
+{
+    static bool watching;
+    if (watching) return 0;
+    int r = uv_signal_init(poller_loop(), &sigchld);
+    if (r == 0) r = uv_signal_start(&sigchld, on_sigchld, SIGCHLD);
+    if (r != 0) return -r;
+    uv_unref((uv_handle_t *)&sigchld);
+    watching = true;
+    return 0;
+}
+
+static void add_child(Port *port, pid_t pid)
+{
+    if (nchildren == capchildren) {
+        size_t cap = capchildren ? capchildren * 2 : 64;
+        Child *grown = realloc(children, cap * sizeof *grown);
+        if (!grown) abort();
+        children = grown;
+        capchildren = cap;
+    }
+    children[nchildren++] = (Child){pid, port};
+    port->open_handles++;
+    port->proc_running = true;
+    port->os_pid = pid;
+}
+
+/* A program whose exec failed after the checks open_port makes: OTP has
+ * opened the port by then, and reports the errno as the exit status. */
+static void exec_failed(void *arg)
+{
+    Port *port = arg;
+    program_ended(port, port->exit_code);
+}
+
+static void report_exec_failure(Port *port, const PortSpawn *how, int err)
+{
+    struct stat st;
+    if (how->cd && (stat(how->cd, &st) != 0 || !S_ISDIR(st.st_mode) || access(how->cd, X_OK) != 0))
+        fprintf(stderr, "spawn: Could not cd to %s\r\n", how->cd); /* OTP's words */
+    port->open_handles++;
+    port->proc_running = true;
+    port->exit_code = err;
+    poller_call(exec_failed, port); /* after open_port has its answer, as a real exit would be */
 }
 
 static int open_pipe(Port *port, uv_pipe_t *p, int fd)
@@ -182,58 +266,103 @@ static int start_fd_port(Port *port, const PortSpawn *how)
     return 0;
 }
 
+/* A pipe whose ends are above the descriptors a child is given (0-4), so
+ * that no dup2 in the child has the same source and target. */
+static int make_pipe(int fds[2])
+{
+    if (pipe2(fds, O_CLOEXEC) < 0) return errno;
+    for (int i = 0; i < 2; i++) {
+        if (fds[i] > 4) continue;
+        int moved = fcntl(fds[i], F_DUPFD_CLOEXEC, 5);
+        if (moved < 0) {
+            int e = errno;
+            close(fds[0]), close(fds[1]);
+            return e;
+        }
+        close(fds[i]);
+        fds[i] = moved;
+    }
+    return 0;
+}
+
+/* The child's descriptors: with use_stdio, our pipes as 0 and 1 (and 2 for
+ * stderr_to_stdout), what the runtime has for a direction the port does not
+ * use; with nouse_stdio, 3 (its input) and 4 (its output) and the runtime's
+ * 0-2. Nothing else stays open. */
+static int child_setup(posix_spawn_file_actions_t *fa, posix_spawnattr_t *at, const Port *port, const PortSpawn *how,
+                       int child_in, int child_out)
+{
+    bool stdio = port->opt.use_stdio;
+    int r = 0;
+    if (child_in >= 0) r = posix_spawn_file_actions_adddup2(fa, child_in, stdio ? 0 : 3);
+    if (!r && child_out >= 0) r = posix_spawn_file_actions_adddup2(fa, child_out, stdio ? 1 : 4);
+    if (!r && child_out >= 0 && stdio && port->opt.stderr_to_stdout) r = posix_spawn_file_actions_adddup2(fa, child_out, 2);
+    if (!r) r = posix_spawn_file_actions_addclosefrom_np(fa, stdio ? 3 : 5);
+    if (!r && how->cd) r = posix_spawn_file_actions_addchdir_np(fa, how->cd);
+    /* its own session, as OTP starts programs, and no blocked signals;
+     * ignored ones stay ignored (SIGPIPE among them), as on OTP */
+    sigset_t none;
+    sigemptyset(&none);
+    if (!r) r = posix_spawnattr_setflags(at, POSIX_SPAWN_SETSID | POSIX_SPAWN_SETSIGMASK);
+    if (!r) r = posix_spawnattr_setsigmask(at, &none);
+    return r;
+}
+
+static void close_fds(int *fds, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (fds[i] >= 0) close(fds[i]), fds[i] = -1;
+}
+
+static int spawn_program(Port *port, const PortSpawn *how, int child_in, int child_out)
+{
+    posix_spawn_file_actions_t fa;
+    posix_spawnattr_t at;
+    if (posix_spawn_file_actions_init(&fa) != 0) return ENOMEM;
+    if (posix_spawnattr_init(&at) != 0) return posix_spawn_file_actions_destroy(&fa), ENOMEM;
+    int r = child_setup(&fa, &at, port, how, child_in, child_out);
+    pid_t pid;
+    if (!r) {
+        r = posix_spawn(&pid, how->file, &fa, &at, how->argv, how->env ? how->env : environ);
+        if (r == 0) add_child(port, pid);
+        else report_exec_failure(port, how, r);
+        r = 0;
+    }
+    posix_spawn_file_actions_destroy(&fa);
+    posix_spawnattr_destroy(&at);
+    return r;
+}
+
 int port_start(Port *port, const PortSpawn *how)
 {
-    if (!port->opt.in || !port->opt.use_stdio) port->eof_seen = true; /* no output to wait for */
+    if (!port->opt.in) port->eof_seen = true; /* no output to wait for */
     if (!how->file) return start_fd_port(port, how);
-    int in[2] = {-1, -1}, out[2] = {-1, -1}; /* in: program -> us; out: us -> program */
-    bool piped = port->opt.use_stdio;
-    if (piped && ((port->opt.in && pipe2(in, O_CLOEXEC) < 0) || (port->opt.out && pipe2(out, O_CLOEXEC) < 0))) {
-        int e = errno;
-        for (int i = 0; i < 2; i++) {
-            if (in[i] >= 0) close(in[i]);
-            if (out[i] >= 0) close(out[i]);
-        }
-        return e;
+    /* as OTP, a program that cannot be run is the open's error; what fails
+     * later (a directory, a bad cd) is the program's exit status */
+    if (access(how->file, X_OK) != 0) return errno;
+    int r = watch_children();
+    if (r) return r;
+    int from[2] = {-1, -1}, to[2] = {-1, -1}; /* from: program -> us; to: us -> program */
+    if ((port->opt.in && (r = make_pipe(from)) != 0) || (port->opt.out && (r = make_pipe(to)) != 0)) {
+        close_fds(from, 2), close_fds(to, 2);
+        return r;
     }
-    uv_stdio_container_t stdio[3];
-    stdio[0].flags = out[0] >= 0 ? UV_INHERIT_FD : UV_IGNORE;
-    stdio[0].data.fd = out[0];
-    stdio[1].flags = in[1] >= 0 ? UV_INHERIT_FD : piped ? UV_IGNORE : UV_INHERIT_FD;
-    stdio[1].data.fd = in[1] >= 0 ? in[1] : 1;
-    stdio[2].flags = UV_INHERIT_FD;
-    stdio[2].data.fd = port->opt.stderr_to_stdout && in[1] >= 0 ? in[1] : 2;
-    uv_process_options_t o = {0};
-    o.file = how->file;
-    o.args = how->argv;
-    o.env = how->env;
-    o.cwd = how->cd;
-    o.stdio = stdio;
-    o.stdio_count = 3;
-    o.exit_cb = on_program_exit;
-    port->proc.data = port;
-    int r = uv_spawn(poller_loop(), &port->proc, &o);
-    if (in[1] >= 0) close(in[1]);
-    if (out[0] >= 0) close(out[0]);
-    if (r != 0) {
-        if (in[0] >= 0) close(in[0]);
-        if (out[1] >= 0) close(out[1]);
-        port->open_handles++;
-        uv_close((uv_handle_t *)&port->proc, on_handle_closed); /* libuv wants even a failed spawn closed */
-        return -r;
-    }
-    port->open_handles++;
-    port->proc_running = true;
-    port->os_pid = port->proc.pid;
-    if (in[0] >= 0) {
-        if ((r = open_pipe(port, &port->from_child, in[0])) != 0) return r;
+    /* our ends, until a libuv handle owns them (the handles close with the port) */
+    int ours[2] = {from[0], to[1]};
+    if (ours[0] >= 0 && (r = open_pipe(port, &port->from_child, from[0])) == 0) ours[0] = -1;
+    if (!r && ours[1] >= 0 && (r = open_pipe(port, &port->to_child, to[1])) == 0) ours[1] = -1;
+    if (!r) r = spawn_program(port, how, to[0], from[1]);
+    int child_ends[2] = {to[0], from[1]};
+    close_fds(child_ends, 2);
+    close_fds(ours, 2);
+    if (r) return r;
+    if (from[0] >= 0) {
         uv_read_start((uv_stream_t *)&port->from_child, on_alloc, on_read);
         port->reading = true;
     }
-    if (out[1] >= 0) {
-        if ((r = open_pipe(port, &port->to_child, out[1])) != 0) return r;
+    if (to[1] >= 0) {
         port->writing_open = true;
-        port_set_direct_fd(port, out[1]);
+        port_set_direct_fd(port, to[1]);
     }
     return 0;
 }
