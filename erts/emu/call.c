@@ -7,13 +7,15 @@
 #include "emu/exception.h"
 #include "emu/frames.h"
 #include "load/module.h"
+#include "term/boxed.h"
 
-static _Atomic(Export *) error_handler_export;
+static _Atomic(Export *) error_handler_export, lambda_handler_export;
 
 void emu_use_error_handler(void)
 {
-    Term module = atom_from_cstr("error_handler"), function = atom_from_cstr("undefined_function");
-    atomic_store(&error_handler_export, export_put(module, function, 3));
+    Term module = atom_from_cstr("error_handler");
+    atomic_store(&lambda_handler_export, export_put(module, atom_from_cstr("undefined_lambda"), 3));
+    atomic_store(&error_handler_export, export_put(module, atom_from_cstr("undefined_function"), 3));
 }
 
 bool emu_routes_undefined(void) { return atomic_load_explicit(&error_handler_export, memory_order_relaxed) != NULL; }
@@ -22,6 +24,34 @@ Export *emu_error_handler(void)
 {
     Export *e = atomic_load_explicit(&error_handler_export, memory_order_relaxed);
     return e && atomic_load_explicit(&e->code, memory_order_acquire) ? e : NULL;
+}
+
+/* The fun's module version is gone: the current version's fun runs instead.
+ * With no current version, OTP's error_handler:undefined_lambda/3 loads it
+ * and applies the fun again (where calls are routed there), or it is loaded
+ * here from the code path. */
+FunRoute emu_purged_fun(Process *p, Term *x, Term fun, unsigned arity, const CodeWord **code)
+{
+    const FunEntry *fe = fun_entry(fun);
+    Term module = fe->module->name;
+    const FunEntry *cur = module_current_fun(fe);
+    if (!cur && !module_get(module)) {
+        if (emu_routes_undefined()) {
+            Export *h = atomic_load_explicit(&lambda_handler_export, memory_order_relaxed);
+            *code = h ? atomic_load_explicit(&h->code, memory_order_acquire) : NULL;
+            if (!*code) return FUN_UNDEF;
+            Term args = TERM_NIL;
+            for (unsigned i = arity; i-- > 0;) args = term_cons(proc_alloc(p, 2), x[i], args);
+            x[0] = module, x[1] = fun, x[2] = args;
+            return FUN_HANDLER;
+        }
+        module_ensure_loaded(module);
+        cur = module_current_fun(fe);
+        if (!cur && !module_get(module)) return FUN_UNDEF;
+    }
+    if (!cur) return FUN_BADFUN;
+    *code = cur->code;
+    return FUN_RUN;
 }
 
 Export *emu_find_export(Term module, Term function, unsigned arity, bool *tried_load)

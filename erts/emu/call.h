@@ -18,6 +18,14 @@ bool emu_routes_undefined(void);
  * script has loaded error_handler). */
 Export *emu_error_handler(void);
 
+/* A call of `fun` (arity arguments in x) whose module version was purged
+ * (Module.purged): FUN_RUN: *code is the current version's fun; FUN_HANDLER:
+ * *code is error_handler:undefined_lambda/3, with x0..x2 set for it;
+ * FUN_UNDEF: the module cannot be loaded; FUN_BADFUN: it has no such fun.
+ * May load a module; allocates, never collects. */
+typedef enum FunRoute { FUN_RUN, FUN_HANDLER, FUN_UNDEF, FUN_BADFUN } FunRoute;
+FunRoute emu_purged_fun(Process *p, Term *x, Term fun, unsigned arity, const CodeWord **code);
+
 /* The export entry for M:F/A, loading M first when it is not loaded (then
  * *tried_load is set, so the call does not try again). A fresh entry has no
  * code: calling it is undef. */

@@ -92,8 +92,10 @@ static void vec_remove(Vec *v, size_t pos)
 static void make_old(Module *prev)
 {
     size_t pos;
-    if (find_sorted(&old, prev->name, &pos))
+    if (find_sorted(&old, prev->name, &pos)) {
+        atomic_store(&((Module *)old.items[pos])->purged, true);
         old.items[pos] = prev;
+    }
     else
         vec_insert(&old, pos, prev);
 }
@@ -226,6 +228,17 @@ Module *module_get(Term module)
     return m;
 }
 
+const FunEntry *module_current_fun(const FunEntry *fe)
+{
+    Module *m = module_get(fe->module->name);
+    if (!m) return NULL;
+    for (size_t i = 0; i < m->num_funs; i++) {
+        const FunEntry *f = &m->funs[i];
+        if (f->index == fe->index && f->old_uniq == fe->old_uniq && f->function == fe->function && f->code) return f;
+    }
+    return NULL;
+}
+
 /* ---- erlang:load_module/2 and the old-code BIFs ------------------------ */
 
 LoadStatus module_load_binary(Term name, const uint8_t *data, size_t size, LoadError *err)
@@ -282,7 +295,10 @@ static bool old_code(Term name, bool forget)
     size_t pos;
     pthread_mutex_lock(&lock);
     bool found = find_sorted(&old, name, &pos) != NULL;
-    if (found && forget) vec_remove(&old, pos);
+    if (found && forget) {
+        atomic_store(&((Module *)old.items[pos])->purged, true);
+        vec_remove(&old, pos);
+    }
     pthread_mutex_unlock(&lock);
     return found;
 }
@@ -400,6 +416,7 @@ static PurgeResult purge_end(Term name, bool forget)
     if (purging != name) return PURGE_BADARG;
     PurgeResult r = PURGE_FALSE;
     if (forget && find_sorted(&old, name, &pos)) {
+        atomic_store(&((Module *)old.items[pos])->purged, true);
         vec_remove(&old, pos);
         r = PURGE_TRUE;
     }

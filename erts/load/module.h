@@ -65,6 +65,8 @@ typedef struct Module {
     CodeWord *on_load;   /* entry of the -on_load function, or NULL */
     Export on_load_call; /* a private entry (not in the export table) whose code is on_load:
                           * erlang:call_on_load_function/1 traps to it */
+    _Atomic bool purged; /* neither current nor old any more: its funs run the
+                          * current version's (emu/call.h: emu_fun_code) */
 } Module;
 
 typedef enum LoadStatus {
@@ -93,6 +95,9 @@ LoadStatus module_ensure_loaded(Term module);
 /* Loads a .beam file by path (used by -dis and tests); prints the reason on error. */
 LoadStatus module_load_file(const char *path, Module **out);
 Module *module_get(Term module);
+/* The fun of the current version of fe's module that matches fe (same index
+ * and uniq), or NULL when the module is not loaded or has no such fun. */
+const FunEntry *module_current_fun(const FunEntry *fe);
 /* Old and current code, as erlang:load_module/2, delete_module/1,
  * purge_module/1 and check_old_code/1 see them. A module has at most one old
  * version; loading over a current version makes it old (a process running

@@ -366,7 +366,7 @@ bool proc_fetch_signals(Process *p)
         Message *m = list;
         list = m->next;
         if (m->kind == SIG_MSG) msgq_append(p, m);
-        else if (m->kind == SIG_EXIT || m->kind == SIG_EXIT_LINK) alive = handle_exit(p, m);
+        else if (m->kind == SIG_EXIT || m->kind == SIG_EXIT_LINK || m->kind == SIG_EXIT_SIGNAL) alive = handle_exit(p, m);
         else if (m->kind == SIG_ALIAS_MSG) handle_alias_message(p, m, &outbox);
         else handle_other(p, m);
     }
