@@ -13,6 +13,12 @@
  * of being loaded from Ember's code path. */
 void emu_use_error_handler(void);
 bool emu_routes_undefined(void);
+/* Set by the standalone boot: a call that loads a module with an -on_load
+ * function from the code path goes to init:run_on_load(Module, Function or
+ * Fun, Args) (lib/init.erl), which runs the function and then the call.
+ * emu_on_load_runner() is that entry while its code is loaded, else NULL. */
+void emu_use_on_load_runner(void);
+Export *emu_on_load_runner(void);
 /* error_handler:undefined_function/3 when calls are routed there and it is
  * loaded; NULL otherwise (the call is undef, as on OTP before the boot
  * script has loaded error_handler). */

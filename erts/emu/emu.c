@@ -1014,7 +1014,19 @@ call_export:
             CHECK_SLICE(code, 3);
             JUMP(code);
         }
-        module_ensure_loaded(ce->module);
+        if (module_ensure_loaded(ce->module) == LOAD_ON_LOAD) {
+            Export *runner = emu_on_load_runner();
+            if (!runner) break;
+            /* init:run_on_load(Module, Function, Args) */
+            Term args = TERM_NIL;
+            for (unsigned i = ce->arity; i-- > 0;) args = term_cons(proc_alloc(p, 2), x[i], args);
+            x[0] = ce->module, x[1] = ce->function, x[2] = args;
+            code = atomic_load_explicit(&runner->code, memory_order_acquire);
+            TRANSFER();
+            CHECK_SLICE(code, 3);
+            JUMP(code);
+        }
+        ce = export_put(ce->module, ce->function, ce->arity); /* a scratch entry stands for it until now */
     }
     extra = emu_undef_frame(p, ce->module, ce->function, x, ce->arity);
     proc_error(p, ATOM_undef);
