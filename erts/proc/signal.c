@@ -96,6 +96,7 @@ bool proc_wake_locked(Process *q)
     if (q->st.status != PS_WAITING) return false;
     q->st.status = PS_RUNNABLE;
     q->st.woken = true;
+    q->st.deferred = false; /* a parked suspended process is queued now (sched/sched.c) */
     return true;
 }
 
