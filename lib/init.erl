@@ -7,7 +7,7 @@
 %% traces read {init,start_em,1,[]}; so do these.
 -compile([no_line_info]).
 
--export([boot/1, stop/0, stop/1]).
+-export([boot/1, stop/0, stop/1, run_on_load/3]).
 
 %% Called by the runtime with [{Module, Function, Args}] from the command line.
 boot(Commands) ->
@@ -55,3 +55,26 @@ stop(_) ->
 is_latin1_string([C | Rest]) when is_integer(C), C >= 0, C =< 255 -> is_latin1_string(Rest);
 is_latin1_string([]) -> true;
 is_latin1_string(_) -> false.
+
+%% The runtime calls this when a call (Module:Function(Args), or a fun of
+%% Module, then Function) loads Module from the code path and Module has an
+%% -on_load function. As under OTP's code server, the function runs in a
+%% process of its own; the module is loaded only if it returns ok, and then
+%% the call goes on. Otherwise the call fails with undef.
+%% A second caller while the function runs is undef too (OTP's waits).
+run_on_load(Module, Function, Args) ->
+    {Pid, Ref} = spawn_monitor(fun() -> exit({on_load_result, erlang:call_on_load_function(Module)}) end),
+    Result = receive {'DOWN', Ref, process, Pid, R} -> R end,
+    Loaded = Result =:= {on_load_result, ok},
+    erlang:finish_after_on_load(Module, Loaded),
+    if
+        Loaded andalso is_function(Function) -> apply(Function, Args);
+        Loaded -> apply(Module, Function, Args);
+        true -> on_load_failed(Module, Function, Args)
+    end.
+
+on_load_failed(Module, Function, Args) ->
+    Top = if is_function(Function) -> {Function, Args, []}; true -> {Module, Function, Args, []} end,
+    try erlang:error(undef)
+    catch error:undef:Stack -> erlang:raise(error, undef, [Top | tl(Stack)])
+    end.

@@ -1,9 +1,10 @@
 /* proc_info.c — the name registry BIFs, processes/0, process_info/1,2 and
- * garbage_collect/0,1. process_info of another process holds it (it is not
+ * garbage_collect/0,1,2, process_display/2. process_info of another process holds it (it is not
  * running meanwhile) and copies what it shows; cost: one reduction plus the
  * size of what is copied. */
 #include "bif/bif.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "atom/atom.h"
@@ -128,12 +129,29 @@ static Term link_list(Process *p, Process *q, LinkKind kind)
     return list;
 }
 
+/* [{Pid, ActiveCount, OutstandingCount}] of the processes q suspends, in the
+ * order it first suspended them; none is outstanding once the call returned. */
+static Term suspending_list(Process *p, Process *q)
+{
+    Term list = TERM_NIL;
+    ProcLinks *l = q->st.links;
+    for (size_t i = l ? l->n : 0; i-- > 0;) {
+        const LinkEntry *e = &l->e[i];
+        if (e->kind != LK_SUSPEND) continue;
+        Term item = bif_tuple3(p, e->pid, term_make_small((SInt)e->ref[0]), term_make_small(0));
+        list = term_cons(proc_alloc(p, 2), item, list);
+    }
+    return list;
+}
+
 static Term status_of(Process *p, Process *q)
 {
     if (p == q) return ATOM_running;
     pthread_mutex_lock(&q->st.lock);
     ProcStatus s = q->st.status;
+    bool suspended = q->st.suspend_count > 0;
     pthread_mutex_unlock(&q->st.lock);
+    if (suspended && s != PS_EXITING) return ATOM_suspended;
     switch (s) {
     case PS_RUNNABLE: return ATOM_runnable;
     case PS_WAITING: return ATOM_waiting;
@@ -202,7 +220,8 @@ static Term item_value(Process *p, Process *q, Term item)
     if (item == ATOM_error_handler) return atom_from_cstr("error_handler");
     if (item == ATOM_min_heap_size) return term_make_small((SInt)q->min_heap_words);
     if (item == ATOM_fullsweep_after) return term_make_small((SInt)q->st.fullsweep_after);
-    if (item == ATOM_suspending) return TERM_NIL;
+    if (item == ATOM_suspending) return suspending_list(p, q);
+    if (item == ATOM_last_calls) return ATOM_false; /* save_calls is always 0 (bif/proc_signal.c) */
     if (item == ATOM_garbage_collection) {
         /* OTP's keys, in OTP's order */
         Term items[5] = {bif_tuple2(p, ATOM_max_heap_size, proc_max_heap_term(p, q)),
@@ -354,3 +373,36 @@ Term bif_erlang_garbage_collect_1(Process *p, const Term *args)
     proc_release(q);
     return h == HOLD_BUSY ? proc_retry(p) : h == HOLD_OK ? ATOM_true : ATOM_false;
 }
+
+/* process_display(Pid, backtrace): Pid's stack printed on stderr, as OTP
+ * does; erts_internal:process_display/2 answers true, badopt (a type other
+ * than backtrace) or badarg (not a live local process). */
+Term bif_erts_internal_process_display_2(Process *p, const Term *args)
+{
+    Term pid = args[0];
+    if (args[1] != ATOM_backtrace) return ATOM_badopt;
+    if (!term_is_local_pid(pid)) return ATOM_badarg;
+    if (pid == p->pid) {
+        emu_print_backtrace(p, stderr);
+        return ATOM_true;
+    }
+    Process *q = ptab_get(pid);
+    if (!q) return ATOM_badarg;
+    HoldResult h = proc_hold(p, q);
+    if (h == HOLD_OK) {
+        emu_print_backtrace(q, stderr);
+        proc_unhold(q);
+    }
+    proc_release(q);
+    return h == HOLD_BUSY ? proc_retry(p) : h == HOLD_OK ? ATOM_true : ATOM_badarg;
+}
+
+Term bif_erlang_process_display_2(Process *p, const Term *args)
+{
+    Term r = bif_erts_internal_process_display_2(p, args);
+    return r == ATOM_badarg || r == ATOM_badopt ? proc_badarg(p) : r;
+}
+
+/* OTP 25 keeps the name of this long-gone BIF, whose body fails with
+ * error:undefined; so does Ember. */
+Term bif_erlang_garbage_collect_message_area_0(Process *p, const Term *args) { return proc_error(p, ATOM_undefined); }

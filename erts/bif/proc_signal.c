@@ -1,7 +1,7 @@
 /* proc_signal.c — BIFs that send signals or change how a process takes them:
  * send/2,3, send_nosuspend/2,3, exit/2, link/1, unlink/1, monitor/2,3,
  * alias/0,1, unalias/1, demonitor/1,2,
- * process_flag/2, is_process_alive/1, yield/0, hibernate/3, group_leader/0,2. Each costs one
+ * exit_signal/2, process_flag/2,3, is_process_alive/1, yield/0, hibernate/3, group_leader/0,2. Each costs one
  * reduction (demonitor with flush: plus the message queue scan). */
 #include "bif/bif.h"
 
@@ -66,6 +66,18 @@ Term bif_erlang_exit_2(Process *p, const Term *args)
     if (!term_is_local_pid(to) && !term_is_local_port(to)) return bif_not_implemented(p, "exit/2 to remote processes");
     sig_send_exit(SIG_EXIT, p->pid, to, args[1]);
     if (to == p->pid) proc_request_yield(p); /* takes effect before exit/2 returns */
+    return ATOM_true;
+}
+
+/* exit/2 without its special case for the caller itself: a signal to self
+ * takes effect when the caller next handles signals (a receive, the end of
+ * its slice), and reason normal then does nothing. */
+Term bif_erlang_exit_signal_2(Process *p, const Term *args)
+{
+    Term to = args[0];
+    if (!term_is_pid(to) && !term_is_port(to)) return proc_badarg(p);
+    if (!term_is_local_pid(to) && !term_is_local_port(to)) return bif_not_implemented(p, "exit_signal/2 to remote processes");
+    sig_send_exit(term_is_port(to) ? SIG_EXIT : SIG_EXIT_SIGNAL, p->pid, to, args[1]);
     return ATOM_true;
 }
 
@@ -352,6 +364,17 @@ static Term monitor_nodes_flag(Process *p, Term flag, Term v)
     return old;
 }
 
+/* save_calls: 0..10000 calls to keep for process_info(P, last_calls). Only 0
+ * (keep none, the default) is supported: recording calls is not implemented,
+ * so a larger value raises not_implemented. The old value is then always 0.
+ * Raises (TERM_NONE) or answers the old value or badarg. */
+static Term save_calls_flag(Process *p, Term v)
+{
+    if (!term_is_small(v) || term_small_value(v) < 0 || term_small_value(v) > 10000) return ATOM_badarg;
+    if (term_small_value(v) > 0) return bif_not_implemented(p, "process_flag save_calls");
+    return term_make_small(0);
+}
+
 Term bif_erlang_process_flag_2(Process *p, const Term *args)
 {
     Term flag = args[0], v = args[1];
@@ -387,8 +410,39 @@ Term bif_erlang_process_flag_2(Process *p, const Term *args)
         p->st.off_heap_messages = v == ATOM_off_heap;
         return old ? ATOM_off_heap : ATOM_on_heap;
     }
-    if (flag == ATOM_sensitive || flag == ATOM_save_calls) return bif_not_implemented(p, "process_flag");
+    if (flag == ATOM_save_calls) {
+        Term r = save_calls_flag(p, v);
+        return r == ATOM_badarg ? proc_badarg(p) : r;
+    }
+    if (flag == ATOM_sensitive) return bif_not_implemented(p, "process_flag");
     return proc_badarg(p);
+}
+
+/* erts_internal:process_flag/3 answers the old value, badarg (a flag other
+ * than save_calls, a bad value, a process that is exiting) or badtype (not
+ * the pid of a live process); erlang:process_flag/3 raises for the last two. */
+Term bif_erts_internal_process_flag_3(Process *p, const Term *args)
+{
+    Term pid = args[0];
+    if (pid == p->pid) return args[1] == ATOM_save_calls ? save_calls_flag(p, args[2]) : ATOM_badarg;
+    if (!term_is_local_pid(pid)) return ATOM_badtype;
+    Process *q = ptab_get(pid);
+    if (!q) return ATOM_badtype;
+    HoldResult h = proc_hold(p, q);
+    Term r = ATOM_badarg;
+    if (h == HOLD_OK) {
+        if (args[1] == ATOM_save_calls) r = save_calls_flag(p, args[2]);
+        proc_unhold(q);
+    }
+    proc_release(q);
+    return h == HOLD_BUSY ? proc_retry(p) : r;
+}
+
+Term bif_erlang_process_flag_3(Process *p, const Term *args)
+{
+    Term r = bif_erts_internal_process_flag_3(p, args);
+    if (r == ATOM_badarg || r == ATOM_badtype) return proc_badarg(p);
+    return r;
 }
 
 /* OTP answers after the caller's earlier signals have reached pid (an exit

@@ -9,6 +9,7 @@
 
 #include "atom/atom.h"
 #include "bif/bif.h"
+#include "emu/call.h"
 #include "emu/emu.h"
 #include "load/disasm.h"
 #include "load/export.h"
@@ -124,6 +125,7 @@ static bool load_init(const BootOptions *o)
     Module *m;
     if (module_load_file(init_path, &m) != LOAD_OK) return false;
     m->preloaded = true;
+    emu_use_on_load_runner(); /* modules loaded by a call run their on_load (lib/init.erl) */
     return true;
 }
 

@@ -7,13 +7,35 @@
 #include "emu/exception.h"
 #include "emu/frames.h"
 #include "load/module.h"
+#include "term/boxed.h"
 
-static _Atomic(Export *) error_handler_export;
+static _Atomic(Export *) error_handler_export, lambda_handler_export, on_load_export;
+
+void emu_use_on_load_runner(void)
+{
+    atomic_store(&on_load_export, export_put(ATOM_init, atom_from_cstr("run_on_load"), 3));
+    module_autoload_on_load();
+}
+
+Export *emu_on_load_runner(void)
+{
+    Export *e = atomic_load_explicit(&on_load_export, memory_order_relaxed);
+    return e && atomic_load_explicit(&e->code, memory_order_acquire) ? e : NULL;
+}
+
+/* x0..x2 = Module, Callable, [x0, ..., x(arity-1)] for a handler. */
+static void handler_args(Process *p, Term *x, Term module, Term callable, unsigned arity)
+{
+    Term args = TERM_NIL;
+    for (unsigned i = arity; i-- > 0;) args = term_cons(proc_alloc(p, 2), x[i], args);
+    x[0] = module, x[1] = callable, x[2] = args;
+}
 
 void emu_use_error_handler(void)
 {
-    Term module = atom_from_cstr("error_handler"), function = atom_from_cstr("undefined_function");
-    atomic_store(&error_handler_export, export_put(module, function, 3));
+    Term module = atom_from_cstr("error_handler");
+    atomic_store(&lambda_handler_export, export_put(module, atom_from_cstr("undefined_lambda"), 3));
+    atomic_store(&error_handler_export, export_put(module, atom_from_cstr("undefined_function"), 3));
 }
 
 bool emu_routes_undefined(void) { return atomic_load_explicit(&error_handler_export, memory_order_relaxed) != NULL; }
@@ -24,6 +46,38 @@ Export *emu_error_handler(void)
     return e && atomic_load_explicit(&e->code, memory_order_acquire) ? e : NULL;
 }
 
+/* The fun's module version is gone: the current version's fun runs instead.
+ * With no current version, OTP's error_handler:undefined_lambda/3 loads it
+ * and applies the fun again (where calls are routed there), or it is loaded
+ * here from the code path. */
+FunRoute emu_purged_fun(Process *p, Term *x, Term fun, unsigned arity, const CodeWord **code)
+{
+    const FunEntry *fe = fun_entry(fun);
+    Term module = fe->module->name;
+    const FunEntry *cur = module_current_fun(fe);
+    if (!cur && !module_get(module)) {
+        if (emu_routes_undefined()) {
+            Export *h = atomic_load_explicit(&lambda_handler_export, memory_order_relaxed);
+            *code = h ? atomic_load_explicit(&h->code, memory_order_acquire) : NULL;
+            if (!*code) return FUN_UNDEF;
+            handler_args(p, x, module, fun, arity);
+            return FUN_HANDLER;
+        }
+        if (module_ensure_loaded(module) == LOAD_ON_LOAD) {
+            Export *h = emu_on_load_runner();
+            if (!h) return FUN_UNDEF;
+            *code = atomic_load_explicit(&h->code, memory_order_acquire);
+            handler_args(p, x, module, fun, arity);
+            return FUN_HANDLER;
+        }
+        cur = module_current_fun(fe);
+        if (!cur && !module_get(module)) return FUN_UNDEF;
+    }
+    if (!cur) return FUN_BADFUN;
+    *code = cur->code;
+    return FUN_RUN;
+}
+
 Export *emu_find_export(Term module, Term function, unsigned arity, bool *tried_load)
 {
     Export *e = export_get(module, function, arity);
@@ -31,7 +85,8 @@ Export *emu_find_export(Term module, Term function, unsigned arity, bool *tried_
     /* Load before making an entry: entries are made in load order, which
      * module_info(exports) shows, and an apply must not change it. */
     if (!module_get(module)) {
-        if (emu_routes_undefined()) {
+        /* the call itself loads it, where its on_load function can run */
+        if (emu_routes_undefined() || atomic_load_explicit(&on_load_export, memory_order_relaxed)) {
             /* An entry made now would come before the module's own: a
              * scratch one takes the call to error_handler, which loads it. */
             static _Thread_local Export unloaded;

@@ -1014,7 +1014,19 @@ call_export:
             CHECK_SLICE(code, 3);
             JUMP(code);
         }
-        module_ensure_loaded(ce->module);
+        if (module_ensure_loaded(ce->module) == LOAD_ON_LOAD) {
+            Export *runner = emu_on_load_runner();
+            if (!runner) break;
+            /* init:run_on_load(Module, Function, Args) */
+            Term args = TERM_NIL;
+            for (unsigned i = ce->arity; i-- > 0;) args = term_cons(proc_alloc(p, 2), x[i], args);
+            x[0] = ce->module, x[1] = ce->function, x[2] = args;
+            code = atomic_load_explicit(&runner->code, memory_order_acquire);
+            TRANSFER();
+            CHECK_SLICE(code, 3);
+            JUMP(code);
+        }
+        ce = export_put(ce->module, ce->function, ce->arity); /* a scratch entry stands for it until now */
     }
     extra = emu_undef_frame(p, ce->module, ce->function, x, ce->arity);
     proc_error(p, ATOM_undef);
@@ -1028,15 +1040,32 @@ call_fun:
         const FunEntry *fe = fun_entry(cfun);
         UInt nfree = fun_num_free(cfun);
         if (fe->arity != carity + nfree) goto badarity;
-        if (!fe->code || carity + nfree > MAX_X_REGS) {
+        const CodeWord *fcode = fe->code;
+        if (fcode && atomic_load_explicit(&fe->module->purged, memory_order_relaxed)) {
+            FunRoute route = emu_purged_fun(p, x, cfun, carity, &fcode);
+            if (route == FUN_HANDLER) {
+                TRANSFER();
+                CHECK_SLICE(fcode, 3);
+                JUMP(fcode);
+            }
+            if (route == FUN_UNDEF) { /* OTP's top frame: {Fun, Args, []} */
+                Term *t = proc_alloc(p, 4);
+                t[0] = header_make(HDR_TUPLE, 3), t[1] = cfun, t[2] = emu_arglist(p, x, carity), t[3] = TERM_NIL;
+                proc_error(p, ATOM_undef);
+                TRANSFER();
+                RAISE(NULL, term_make_boxed(t));
+            }
+            if (route == FUN_BADFUN) fcode = NULL;
+        }
+        if (!fcode || carity + nfree > MAX_X_REGS) {
             proc_error2(p, ATOM_badfun, cfun);
             RAISE(pc, TERM_NIL);
         }
         const Term *env = fun_env(cfun);
         for (UInt i = 0; i < nfree; i++) x[carity + i] = env[i];
         TRANSFER();
-        CHECK_SLICE(fe->code, (unsigned)(carity + nfree));
-        JUMP(fe->code);
+        CHECK_SLICE(fcode, (unsigned)(carity + nfree));
+        JUMP(fcode);
     }
     if (term_is_boxed_tag(cfun, HDR_EXPORT)) {
         ce = export_of_fun(cfun);

@@ -10,6 +10,8 @@
 
 #include "atom/atom.h"
 #include "load/module.h"
+#include "term/display.h"
+#include "term/strbuf.h"
 
 /* ---- small term builders (all allocate with proc_alloc, never collect) ---- */
 
@@ -268,4 +270,45 @@ bool emu_reraise(Process *p, Term cls, Term reason, Term raw)
 Term emu_raw_trace_class(Term raw)
 {
     return is_raw_trace(raw) ? term_tuple_element(raw, RAW_CLASS) : ATOM_error;
+}
+
+/* ---- erlang:process_display/2 --------------------------------------------- */
+
+static void print_addr(StrBuf *b, const char *what, CodeWord addr)
+{
+    const FunctionInfo *fi = NULL;
+    Module *m = addr ? module_find_by_code((const CodeWord *)addr, &fi) : NULL;
+    strbuf_printf(b, "%s0x%016llx", what, (unsigned long long)addr);
+    if (!m || !fi) {
+        strbuf_append_cstr(b, " (<terminate process>)\n");
+        return;
+    }
+    size_t ml, fl;
+    const char *mt = atom_text(m->name, &ml), *ft = atom_text(fi->name, &fl);
+    strbuf_printf(b, " (%.*s:%.*s/%u + %llu)\n", (int)ml, mt, (int)fl, ft, fi->arity,
+                  (unsigned long long)(addr - (CodeWord)fi->entry));
+}
+
+void emu_print_backtrace(const Process *q, FILE *out)
+{
+    StrBuf b;
+    strbuf_init(&b);
+    print_addr(&b, "Program counter: ", (CodeWord)q->pc);
+    if (q->cp) print_addr(&b, "Continuation pointer: ", (CodeWord)q->cp);
+    unsigned y = 0;
+    for (const Term *ptr = q->stop; ptr < q->hend; ptr++) {
+        if (is_cp(*ptr)) {
+            strbuf_printf(&b, "\n0x%016llx", (unsigned long long)(uintptr_t)ptr);
+            print_addr(&b, " Return addr ", (CodeWord)*ptr);
+            y = 0;
+        } else if (!term_is_catch(*ptr) && !term_is_header(*ptr)) { /* catch marks are not terms */
+            strbuf_printf(&b, "y(%u)     ", y++);
+            term_display(*ptr, &b);
+            strbuf_append_char(&b, '\n');
+        } else y++;
+    }
+    strbuf_append_char(&b, '\n');
+    fwrite(b.data, 1, b.len, out);
+    fflush(out);
+    strbuf_free(&b);
 }

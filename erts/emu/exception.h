@@ -9,6 +9,8 @@
 #ifndef EMBER_EMU_EXCEPTION_H
 #define EMBER_EMU_EXCEPTION_H
 
+#include <stdio.h>
+
 #include "load/export.h"
 #include "proc/process.h"
 
@@ -56,5 +58,10 @@ bool emu_reraise(Process *p, Term cls, Term reason, Term raw);
 
 /* The class saved in a raw trace; error for anything else. */
 Term emu_raw_trace_class(Term raw);
+
+/* erlang:process_display(Q, backtrace): q's code position and stack frames,
+ * with addresses, printed on out as OTP prints them (on its stderr). q must
+ * be the caller or held. */
+void emu_print_backtrace(const Process *q, FILE *out);
 
 #endif

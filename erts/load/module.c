@@ -92,8 +92,10 @@ static void vec_remove(Vec *v, size_t pos)
 static void make_old(Module *prev)
 {
     size_t pos;
-    if (find_sorted(&old, prev->name, &pos))
+    if (find_sorted(&old, prev->name, &pos)) {
+        atomic_store(&((Module *)old.items[pos])->purged, true);
         old.items[pos] = prev;
+    }
     else
         vec_insert(&old, pos, prev);
 }
@@ -152,8 +154,13 @@ static void report(const char *path, const LoadError *err)
 }
 
 /* Reads and builds path; on success makes it current. Caller holds the lock.
- * An on_load function is not run (see module.h): here, in the middle of a
- * call or at boot, no Erlang code can run before the module is needed. */
+ * A module with an on_load function that a call loads by name (expected
+ * set) waits as pending instead, once module_autoload_on_load() was asked:
+ * the call then runs the function (see module.h). */
+static bool autoload_on_load;
+
+void module_autoload_on_load(void) { autoload_on_load = true; }
+
 static LoadStatus load_path_locked(const char *path, Term expected, Module **out, bool quiet_if_missing)
 {
     LoadError err;
@@ -168,6 +175,12 @@ static LoadStatus load_path_locked(const char *path, Term expected, Module **out
     if (st != LOAD_OK) {
         if (st != LOAD_NOT_FOUND || !quiet_if_missing) report(path, &err);
         return st;
+    }
+    if (m->on_load && autoload_on_load && expected != TERM_NONE) {
+        m->on_load_running = true;
+        register_pending(m);
+        if (out) *out = m;
+        return LOAD_ON_LOAD;
     }
     register_module(m);
     if (out) *out = m;
@@ -212,7 +225,12 @@ LoadStatus module_ensure_loaded(Term module)
     size_t pos;
     if (!term_is_atom(module)) return LOAD_NOT_FOUND;
     pthread_mutex_lock(&lock);
-    LoadStatus st = find_current(module, &pos) ? LOAD_OK : search_path(module);
+    LoadStatus st = LOAD_OK;
+    if (find_current(module, &pos)) st = LOAD_OK;
+    else if (autoload_on_load && find_sorted(&pending, module, &pos) &&
+             ((Module *)pending.items[pos])->on_load_running)
+        st = LOAD_NOT_FOUND; /* a refused version is loaded again, a running one is not */
+    else st = search_path(module);
     pthread_mutex_unlock(&lock);
     return st;
 }
@@ -224,6 +242,17 @@ Module *module_get(Term module)
     Module *m = find_current(module, &pos);
     pthread_mutex_unlock(&lock);
     return m;
+}
+
+const FunEntry *module_current_fun(const FunEntry *fe)
+{
+    Module *m = module_get(fe->module->name);
+    if (!m) return NULL;
+    for (size_t i = 0; i < m->num_funs; i++) {
+        const FunEntry *f = &m->funs[i];
+        if (f->index == fe->index && f->old_uniq == fe->old_uniq && f->function == fe->function && f->code) return f;
+    }
+    return NULL;
 }
 
 /* ---- erlang:load_module/2 and the old-code BIFs ------------------------ */
@@ -282,7 +311,10 @@ static bool old_code(Term name, bool forget)
     size_t pos;
     pthread_mutex_lock(&lock);
     bool found = find_sorted(&old, name, &pos) != NULL;
-    if (found && forget) vec_remove(&old, pos);
+    if (found && forget) {
+        atomic_store(&((Module *)old.items[pos])->purged, true);
+        vec_remove(&old, pos);
+    }
     pthread_mutex_unlock(&lock);
     return found;
 }
@@ -361,6 +393,7 @@ bool module_finish_after_on_load(Term name, bool keep)
     size_t pos;
     pthread_mutex_lock(&lock);
     Module *m = find_sorted(&pending, name, &pos);
+    if (m) m->on_load_running = false;
     if (m && keep) {
         /* OTP makes the current version old even when old code exists */
         vec_remove(&pending, pos);
@@ -400,6 +433,7 @@ static PurgeResult purge_end(Term name, bool forget)
     if (purging != name) return PURGE_BADARG;
     PurgeResult r = PURGE_FALSE;
     if (forget && find_sorted(&old, name, &pos)) {
+        atomic_store(&((Module *)old.items[pos])->purged, true);
         vec_remove(&old, pos);
         r = PURGE_TRUE;
     }

@@ -65,6 +65,9 @@ typedef struct Module {
     CodeWord *on_load;   /* entry of the -on_load function, or NULL */
     Export on_load_call; /* a private entry (not in the export table) whose code is on_load:
                           * erlang:call_on_load_function/1 traps to it */
+    bool on_load_running; /* pending, and a call that loaded it runs its on_load (lock) */
+    _Atomic bool purged; /* neither current nor old any more: its funs run the
+                          * current version's (emu/call.h: emu_fun_code) */
 } Module;
 
 typedef enum LoadStatus {
@@ -88,11 +91,19 @@ void module_table_init(void);
 void module_path_add_first(const char *dir);
 void module_path_add_last(const char *dir);
 
-/* Loads Module from the code path if it is not loaded yet. Thread-safe. */
+/* Loads Module from the code path if it is not loaded yet. Thread-safe.
+ * After module_autoload_on_load(), a module with an -on_load function is
+ * left pending instead (LOAD_ON_LOAD): the caller runs the function (see
+ * emu/call.h); while that function runs, loading it again is LOAD_NOT_FOUND;
+ * a version it refused is replaced by a fresh load. */
 LoadStatus module_ensure_loaded(Term module);
+void module_autoload_on_load(void);
 /* Loads a .beam file by path (used by -dis and tests); prints the reason on error. */
 LoadStatus module_load_file(const char *path, Module **out);
 Module *module_get(Term module);
+/* The fun of the current version of fe's module that matches fe (same index
+ * and uniq), or NULL when the module is not loaded or has no such fun. */
+const FunEntry *module_current_fun(const FunEntry *fe);
 /* Old and current code, as erlang:load_module/2, delete_module/1,
  * purge_module/1 and check_old_code/1 see them. A module has at most one old
  * version; loading over a current version makes it old (a process running
@@ -112,11 +123,11 @@ bool module_has_old(Term name);
  * module_loaded/1) until finish_after_on_load(M, true) makes it current;
  * finish_after_on_load(M, false) leaves it pending, for the code purger.
  * erlang:load_module/2 installs this way too, so a module with on_load loaded
- * by it answers {error, on_load} and waits, as on OTP. Loading by name from
- * the code path and at boot makes a module current at once and does not run
- * its on_load function: that happens in the middle of a call, where no
- * Erlang code can run first, and OTP's own boot runs the on_load functions
- * of its preloaded modules itself. */
+ * by it answers {error, on_load} and waits, as on OTP. Loading at boot (and
+ * by name in OTP mode, where OTP's code server does the loading) makes a
+ * module current at once without running its on_load function; in
+ * standalone mode a call that loads a module by name runs it first (see
+ * module_ensure_loaded). */
 typedef struct PreparedCode {
     Module *module; /* NULL once installed */
     Term name;

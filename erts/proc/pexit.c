@@ -12,6 +12,7 @@
 #include "proc/ptab.h"
 #include "proc/registry.h"
 #include "proc/signal.h"
+#include "sched/sched.h"
 #include "term/boxed.h"
 #include "term/display.h"
 #include "term/map.h"
@@ -56,6 +57,15 @@ static void answer_pending(Process *p, Message *list, Term reason)
     }
 }
 
+/* A process's suspensions of others end with it, as on OTP. */
+static void undo_suspend(const LinkEntry *e)
+{
+    Process *q = ptab_get(e->pid);
+    if (!q) return;
+    sched_resume(q, (uint32_t)e->ref[0]);
+    proc_release(q);
+}
+
 static void signal_links(Process *p, Term reason)
 {
     ProcLinks *l = p->st.links;
@@ -67,6 +77,7 @@ static void signal_links(Process *p, Term reason)
         case LK_WATCHER: sig_send_down(p->pid, e->pid, e->ref, e->name, reason, monitor_tag_term(e->tag)); break;
         case LK_ALIAS: alias_unregister(e->ref); break;
         case LK_MONITOR: sig_send(e->pid, msg_demonitor(p->pid, e->ref)); break;
+        case LK_SUSPEND: undo_suspend(e); break;
         }
     }
 }

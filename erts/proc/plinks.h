@@ -14,6 +14,8 @@ typedef enum LinkKind {
     LK_MONITOR, /* this process monitors pid (name: the registered name used, or NIL) */
     LK_WATCHER, /* pid monitors this process (tag: what its DOWN message starts with) */
     LK_ALIAS,   /* ref is an active alias of this process (name: its mode, an atom) */
+    LK_SUSPEND, /* this process suspends pid ref[0] times; ref[1]: 1 while a
+                 * synchronous suspend_process waits for pid to stop */
 } LinkKind;
 
 typedef struct LinkEntry {

@@ -22,6 +22,7 @@ struct ProcLinks;
 typedef enum SigKind {
     SIG_MSG,       /* term: the message */
     SIG_EXIT,      /* exit/2: term {'EXIT', From, Reason} */
+    SIG_EXIT_SIGNAL, /* exit_signal/2: as SIG_EXIT, but reason normal from the receiver itself does nothing */
     SIG_EXIT_LINK, /* a linked process ended: term {'EXIT', From, Reason} */
     SIG_LINK,      /* from wants a link */
     SIG_UNLINK,    /* from dropped its link */
@@ -47,7 +48,7 @@ typedef struct Message {
 typedef enum ProcStatus {
     PS_RUNNABLE, /* in a run queue (or about to be) */
     PS_RUNNING,
-    PS_WAITING, /* in receive, no run queue holds it */
+    PS_WAITING, /* in receive (or suspended: deferred set), no run queue holds it */
     PS_EXITING,
 } ProcStatus;
 
@@ -69,6 +70,7 @@ typedef struct ProcState {
     ProcStatus status;            /* (lock) */
     bool closed;                  /* (lock) exiting: no more signals are taken */
     bool held, deferred;          /* (lock) an inspector holds it; it was due to run */
+    uint32_t suspend_count;       /* (lock) suspensions in effect (sched/sched.h) */
     bool woken;                   /* (lock) runnable because signals came while it waited */
     bool timeout_fired;           /* (lock) the receive timer with recv_seq fired */
     uint32_t recv_seq;            /* (lock) number of the receive timer armed now */

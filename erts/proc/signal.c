@@ -96,6 +96,7 @@ bool proc_wake_locked(Process *q)
     if (q->st.status != PS_WAITING) return false;
     q->st.status = PS_RUNNABLE;
     q->st.woken = true;
+    q->st.deferred = false; /* a parked suspended process is queued now (sched/sched.c) */
     return true;
 }
 
@@ -366,7 +367,7 @@ bool proc_fetch_signals(Process *p)
         Message *m = list;
         list = m->next;
         if (m->kind == SIG_MSG) msgq_append(p, m);
-        else if (m->kind == SIG_EXIT || m->kind == SIG_EXIT_LINK) alive = handle_exit(p, m);
+        else if (m->kind == SIG_EXIT || m->kind == SIG_EXIT_LINK || m->kind == SIG_EXIT_SIGNAL) alive = handle_exit(p, m);
         else if (m->kind == SIG_ALIAS_MSG) handle_alias_message(p, m, &outbox);
         else handle_other(p, m);
     }

@@ -139,6 +139,31 @@ static void after_wait(Process *p)
     if (again) sched_enqueue(p);
 }
 
+/* A suspended process does not run, but it still handles its signals, so that
+ * messages queue up and an exit signal ends it. It then waits in no run queue
+ * (status PS_WAITING with `deferred` set: parked) until its last suspension
+ * is undone. Status PS_RUNNING keeps inspectors off while it handles them. */
+static void park_suspended(Process *p)
+{
+    for (;;) {
+        if (!proc_fetch_signals(p)) {
+            proc_terminate(p, p->st.exit_reason);
+            return;
+        }
+        pthread_mutex_lock(&p->st.lock);
+        if (p->st.inbox) {
+            pthread_mutex_unlock(&p->st.lock);
+            continue;
+        }
+        bool resumed = p->st.suspend_count == 0; /* undone while it handled signals */
+        p->st.status = resumed ? PS_RUNNABLE : PS_WAITING;
+        p->st.deferred = !resumed;
+        pthread_mutex_unlock(&p->st.lock);
+        if (resumed) sched_enqueue(p);
+        return;
+    }
+}
+
 static void run_slice(Process *p)
 {
     pthread_mutex_lock(&p->st.lock);
@@ -147,9 +172,15 @@ static void run_slice(Process *p)
         pthread_mutex_unlock(&p->st.lock);
         return;
     }
+    bool suspended = p->st.suspend_count > 0;
     p->st.status = PS_RUNNING;
     p->st.woken = false;
+    p->st.deferred = false;
     pthread_mutex_unlock(&p->st.lock);
+    if (suspended) {
+        park_suspended(p);
+        return;
+    }
     if (!proc_fetch_signals(p)) {
         proc_terminate(p, p->st.exit_reason);
         return;
@@ -232,12 +263,58 @@ HoldResult proc_hold(Process *self, Process *q)
     return r;
 }
 
+/* A parked process (see park_suspended) stays parked while it is suspended. */
+static bool unpark_locked(Process *q)
+{
+    if (!q->st.deferred || q->st.held) return false;
+    if (q->st.status == PS_WAITING) {
+        if (q->st.suspend_count > 0) return false;
+        q->st.status = PS_RUNNABLE;
+        q->st.woken = q->st.inbox != NULL;
+    }
+    q->st.deferred = false;
+    return true;
+}
+
 void proc_unhold(Process *q)
 {
     pthread_mutex_lock(&q->st.lock);
     q->st.held = false;
-    bool run = q->st.deferred;
-    q->st.deferred = false;
+    bool run = unpark_locked(q);
+    pthread_mutex_unlock(&q->st.lock);
+    if (run) sched_enqueue(q);
+}
+
+/* ---- suspension ----------------------------------------------------------- */
+
+SuspendResult sched_suspend(Process *q, bool wait)
+{
+    SuspendResult r = SUSPEND_OK;
+    pthread_mutex_lock(&q->st.lock);
+    if (q->st.closed || q->st.status == PS_EXITING) r = SUSPEND_GONE;
+    else {
+        q->st.suspend_count++;
+        if (wait && q->st.status == PS_RUNNING) r = SUSPEND_PENDING;
+    }
+    pthread_mutex_unlock(&q->st.lock);
+    return r;
+}
+
+SuspendResult sched_suspend_settled(Process *q)
+{
+    pthread_mutex_lock(&q->st.lock);
+    SuspendResult r = q->st.closed || q->st.status == PS_EXITING ? SUSPEND_GONE
+                      : q->st.status == PS_RUNNING                ? SUSPEND_PENDING
+                                                                  : SUSPEND_OK;
+    pthread_mutex_unlock(&q->st.lock);
+    return r;
+}
+
+void sched_resume(Process *q, uint32_t n)
+{
+    pthread_mutex_lock(&q->st.lock);
+    q->st.suspend_count = q->st.suspend_count > n ? q->st.suspend_count - n : 0;
+    bool run = q->st.suspend_count == 0 && unpark_locked(q);
     pthread_mutex_unlock(&q->st.lock);
     if (run) sched_enqueue(q);
 }

@@ -31,4 +31,16 @@ typedef enum HoldResult { HOLD_OK, HOLD_BUSY, HOLD_GONE } HoldResult;
 HoldResult proc_hold(Process *self, Process *q);
 void proc_unhold(Process *q);
 
+/* Suspension (erlang:suspend_process/2): q does not run while its suspend
+ * count is above zero, though it still handles signals (messages queue up,
+ * exit signals end it). sched_suspend adds one to the count: SUSPEND_GONE
+ * when q is exiting (nothing changed); with `wait`, SUSPEND_PENDING when q
+ * is running now and stops only at the end of its slice, which the caller
+ * awaits by asking sched_suspend_settled until it answers SUSPEND_OK.
+ * sched_resume takes n off the count and lets q run again at zero. */
+typedef enum SuspendResult { SUSPEND_OK, SUSPEND_PENDING, SUSPEND_GONE } SuspendResult;
+SuspendResult sched_suspend(Process *q, bool wait);
+SuspendResult sched_suspend_settled(Process *q);
+void sched_resume(Process *q, uint32_t n);
+
 #endif
