@@ -54,13 +54,3 @@ Term bif_erlang_not_1(Process *p, const Term *args)
     if (!is_bool(args[0])) return proc_badarg(p);
     return boolean(args[0] == ATOM_false);
 }
-
-/* erts_internal:cmp_term/2: -1, 0 or 1 in the exact order of map keys, where
- * every integer sorts before every float (the compiler sorts map patterns with
- * it). One reduction. */
-Term bif_erts_internal_cmp_term_2(Process *p, const Term *args)
-{
-    (void)p;
-    int c = term_compare_exact(args[0], args[1]);
-    return term_make_small(c < 0 ? -1 : c > 0 ? 1 : 0);
-}
