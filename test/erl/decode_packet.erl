@@ -64,7 +64,19 @@ bad_args() ->
     each(fun(T) -> d(T, <<1>>) end, [3, 5, -1, 1.0, ssl, tls, "http", foo, {http}, 1 bsl 64]),
     d(foo, foo, foo),
     d(foo, <<>>, [foo]),
-    d(raw, foo, [foo]).
+    d(raw, foo, [foo]),
+    %% an unknown type has the cause badopt, other bad arguments none
+    each(fun({T, B, O}) -> error_info(T, B, O) end,
+         [{ssl, <<1>>, []}, {foo, <<1>>, [foo]}, {raw, foo, []}, {raw, <<1>>, [foo]},
+          {line, <<1>>, [{line_delimiter, 300}]}]).
+
+error_info(T, B, O) ->
+    try erlang:decode_packet(?ID(T), ?ID(B), ?ID(O)) of
+        V -> erlang:display({unexpected, V})
+    catch error:R:St ->
+            [{M, F, Args, Loc} | _] = St,
+            erlang:display({R, M, F, Args, [I || {error_info, _} = I <- Loc]})
+    end.
 
 %% ---- fixed-length and header framings ------------------------------------
 
