@@ -42,9 +42,9 @@ static bool packet_type(Term t, PacketType *out)
         Term atom;
         PacketType type;
     } named[] = {
-        {ATOM_raw, PACKET_RAW},       {ATOM_asn1, PACKET_ASN1},           {ATOM_sunrm, PACKET_SUNRM},
-        {ATOM_cdr, PACKET_CDR},       {ATOM_fcgi, PACKET_FCGI},           {ATOM_line, PACKET_LINE},
-        {ATOM_tpkt, PACKET_TPKT},     {ATOM_http, PACKET_HTTP},           {ATOM_httph, PACKET_HTTPH},
+        {ATOM_raw, PACKET_RAW},           {ATOM_asn1, PACKET_ASN1},           {ATOM_sunrm, PACKET_SUNRM},
+        {ATOM_cdr, PACKET_CDR},           {ATOM_fcgi, PACKET_FCGI},           {ATOM_line, PACKET_LINE},
+        {ATOM_tpkt, PACKET_TPKT},         {ATOM_http, PACKET_HTTP},           {ATOM_httph, PACKET_HTTPH},
         {ATOM_http_bin, PACKET_HTTP_BIN}, {ATOM_httph_bin, PACKET_HTTPH_BIN}, {ATOM_ssl_tls, PACKET_SSL_TLS},
     };
     if (term_is_small(t)) {

@@ -32,7 +32,10 @@ static long as_int(uint32_t v) { return v <= INT32_MAX ? (long)v : (long)v - 429
 static uint32_t be16(const uint8_t *b) { return (uint32_t)b[0] << 8 | b[1]; }
 static uint32_t be24(const uint8_t *b) { return (uint32_t)b[0] << 16 | (uint32_t)b[1] << 8 | b[2]; }
 static uint32_t be32(const uint8_t *b) { return (uint32_t)b[0] << 24 | be24(b + 1); }
-static uint32_t le32(const uint8_t *b) { return (uint32_t)b[3] << 24 | (uint32_t)b[2] << 16 | (uint32_t)b[1] << 8 | b[0]; }
+static uint32_t le32(const uint8_t *b)
+{
+    return (uint32_t)b[3] << 24 | (uint32_t)b[2] << 16 | (uint32_t)b[1] << 8 | b[0];
+}
 
 /* A header of hlen bytes announcing plen more: invalid past the size limit,
  * or when the total does not fit a positive int (it wraps below hlen). */

@@ -95,14 +95,14 @@ typedef struct PacketUri {
 typedef struct PacketHttp {
     PacketHttpKind kind;
     int32_t major, minor;
-    int method;         /* request: index in packet_methods.def, or -1 (method_text) */
+    int method; /* request: index in packet_methods.def, or -1 (method_text) */
     PacketSpan method_text;
     PacketUri uri;
-    int32_t status;     /* response */
+    int32_t status; /* response */
     PacketSpan phrase;
-    int header;         /* header: index in packet_headers.def, or -1 (name) */
+    int header; /* header: index in packet_headers.def, or -1 (name) */
     PacketSpan name, raw_name, value;
-    PacketSpan line;    /* error */
+    PacketSpan line; /* error */
     uint8_t name_buf[PACKET_HTTP_NAME_MAX];
 } PacketHttp;
 
