@@ -12,6 +12,7 @@
 
 #include "atom/atom.h"
 #include "bif/bif_util.h"
+#include "io/tty_sl_drv.h"
 #include "proc/ptab.h"
 #include "sched/sched.h"
 #include "term/boxed.h"
@@ -31,6 +32,7 @@
  * without, buffered output is dropped as OTP drops pending port output. */
 _Noreturn void bif_stop_runtime(int status, bool flush)
 {
+    io_tty_restore(); /* _exit skips atexit: the terminal must not stay raw */
     if (flush) {
         fflush(stdout);
         fflush(stderr);
@@ -176,11 +178,30 @@ static Term os_type(Process *p)
 
 static Term string(Process *p, const char *s) { return bif_bytes_to_list(p, (const uint8_t *)s, strlen(s), TERM_NIL); }
 
+/* The ERTS version Ember stands in for (OTP 25's by default, else the booted
+ * OTP's): OTP's libraries read it (the shell's banner, compatibility checks). */
+static char erts_version[32] = "13.1.5";
+
+void bif_set_erts_version(const char *vsn) { snprintf(erts_version, sizeof erts_version, "%s", vsn); }
+
+/* The first line of the interactive shell: the OTP release whose libraries
+ * run, then this runtime (not OTP's erts) and how it runs. */
+static Term system_version(Process *p)
+{
+    char text[128];
+    unsigned n = sched_count() ? sched_count() : 1;
+    snprintf(text, sizeof text, "Erlang/OTP 25 [ember-%s] [%zu-bit] [smp:%u:%u]\n", EMBER_VERSION, 8 * sizeof(Term), n, n);
+    return string(p, text);
+}
+
 Term bif_erlang_system_info_1(Process *p, const Term *args)
 {
     Term k = args[0];
     if (k == ATOM_otp_release) return string(p, "25");
-    if (k == ATOM_version) return string(p, EMBER_VERSION);
+    if (k == ATOM_version) return string(p, erts_version);
+    if (k == ATOM_system_version) return system_version(p);
+    /* no +Bi here: ^G's q may halt (the break handler itself is not there) */
+    if (k == atom_from_cstr("break_ignored")) return ATOM_false;
     if (k == ATOM_machine) return string(p, "BEAM");
     if (k == ATOM_wordsize) return term_make_small((SInt)sizeof(Term));
     if (k == ATOM_schedulers || k == ATOM_schedulers_online) return term_make_small(sched_count() ? sched_count() : 1);
