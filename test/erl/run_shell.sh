@@ -13,8 +13,8 @@ erl=$(command -v "$erl") || { echo "shell: no erl on PATH" >&2; exit 1; }
 command -v tmux >/dev/null || { echo "shell: tmux is missing (scripts/bootstrap.sh installs it)" >&2; exit 1; }
 export ERL_CRASH_DUMP=/dev/null ERL_CRASH_DUMP_SECONDS=0
 work=$(mktemp -d "${TMPDIR:-/tmp}/ember-shell.XXXXXX")
-sock=$work/tmux.sock
-trap 'tmux -S "$sock" kill-server 2>/dev/null; [ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
+sock=
+trap 'for s in "$work"/*.sock; do tmux -S "$s" kill-server 2>/dev/null; done; [ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
 # no ~/.erlang or ~/.erlang.cookie of the user's in either run
 export HOME=$work
 
@@ -58,7 +58,7 @@ piped empty ''
 
 # The pane's text, wrapped lines joined, without trailing blanks.
 screen() {
-  tmux -S "$sock" capture-pane -p -J -S - -t shell | sed 's/[[:space:]]*$//' | sed -e :a -e '/^\n*$/{$d;N;ba' -e '}'
+  tmux -S "$sock" capture-pane -p -J -S - -t shell 2>/dev/null | sed 's/[[:space:]]*$//' | sed -e :a -e '/^\n*$/{$d;N;ba' -e '}'
 }
 
 wait_for() { # wait_for REGEX: until a line of the pane matches (20 s at most)
@@ -92,9 +92,10 @@ at() { # at PROMPT KEY...: types the keys once the prompt is on the screen
 # the line editor as a person's would.
 session() {
   local runtime=$1 out=$2 lefts=()
-  tmux -S "$sock" kill-server 2>/dev/null
+  sock=$out.sock # a server of its own: a killed one may take a moment to go
   tmux -S "$sock" -f /dev/null new-session -d -s shell -x 80 -y 30 \
-    "cd '$work' && stty -g >'$out.before'; env LANG=C.UTF-8 LC_ALL= '$runtime'; s=\$?; stty -g >'$out.after'; echo \"[exit \$s]\"; sleep 600"
+    "cd '$work' && stty -g >'$out.before'; env LANG=C.UTF-8 LC_ALL= '$runtime'; s=\$?; stty -g >'$out.after'; echo \"[exit \$s]\"; sleep 600" ||
+    { echo "  (tmux could not start a session)"; return 1; }
   for _ in {1..60}; do lefts+=(Left); done
   at "1>" "X = 5." Enter &&
     at "2>" "F = fun(A) -> A * X end." Enter &&
@@ -118,6 +119,7 @@ session() {
   local ok=$?
   ((ok == 0)) || screen | tail -n 15 | sed "s|^|  $(basename "$runtime") |"
   screen >"$out"
+  tmux -S "$sock" kill-server 2>/dev/null
   return $ok
 }
 
