@@ -70,6 +70,9 @@ bool bif_iolist_copy(Term t, uint8_t **bytes, size_t *len);
  * of what is a valid string. */
 bool bif_latin1_string(Term list, char *buf, size_t cap, size_t *len, bool *too_long);
 
+/* The version system_info(version) reports (the booted OTP's erts). */
+void bif_set_erts_version(const char *vsn);
+
 /* Ends the runtime with an exit status; flush says whether buffered standard
  * output is written first. */
 _Noreturn void bif_stop_runtime(int status, bool flush);

@@ -11,6 +11,7 @@
 
 #include "atom/atom.h"
 #include "bif/bif_util.h"
+#include "io/tty_sl_drv.h"
 #include "proc/ptab.h"
 #include "sched/sched.h"
 #include "term/boxed.h"
@@ -22,6 +23,7 @@
  * without, buffered output is dropped as OTP drops pending port output. */
 _Noreturn void bif_stop_runtime(int status, bool flush)
 {
+    io_tty_restore(); /* _exit skips atexit: the terminal must not stay raw */
     if (flush) {
         fflush(stdout);
         fflush(stderr);

@@ -8,6 +8,7 @@
 #include "bif/bif.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <pthread.h>
 #include <sched.h>
 #include <string.h>
@@ -79,14 +80,21 @@ static Term system_architecture(Process *p)
     return string(p, text);
 }
 
-/* The first line of the shell's banner: OTP's release, then Ember's own
- * version and features in OTP's bracket style. */
+/* The ERTS version Ember stands in for (OTP 25's by default, else the booted
+ * OTP's): OTP's libraries read it (the shell's banner, compatibility checks). */
+static char erts_version[32] = "13.1.5";
+
+void bif_set_erts_version(const char *vsn) { snprintf(erts_version, sizeof erts_version, "%s", vsn); }
+
+static Term version(Process *p) { return string(p, erts_version); }
+
+/* The first line of the interactive shell: the OTP release whose libraries
+ * run, then this runtime (not OTP's erts) and how it runs. */
 static Term system_version(Process *p)
 {
-    char text[160];
-    unsigned n = schedulers(), io = dirty_io_thread_count();
-    snprintf(text, sizeof text, "Erlang/OTP 25 [ember-%s] [%u-bit] [smp:%u:%u] [ds:0:0:%u] [emu]\n", EMBER_VERSION,
-             (unsigned)(8 * sizeof(Term)), n, n, io);
+    char text[128];
+    unsigned n = schedulers();
+    snprintf(text, sizeof text, "Erlang/OTP 25 [ember-%s] [%zu-bit] [smp:%u:%u]\n", EMBER_VERSION, 8 * sizeof(Term), n, n);
     return string(p, text);
 }
 
@@ -278,7 +286,6 @@ static Term os_system_time_source(Process *p) { return time_source(p, CLOCK_REAL
     static Term fn(Process *p) { return string(p, text); }
 
 CONST_STRING(otp_release, "25")
-CONST_STRING(version, EMBER_VERSION)
 CONST_STRING(machine, "BEAM")
 CONST_STRING(driver_version, "3.3")
 CONST_STRING(nif_version, "2.16")

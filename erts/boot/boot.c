@@ -141,7 +141,8 @@ int boot_run(const BootOptions *o)
 {
     init_subsystems(o);
     if (o->disassemble) return disassemble(o->disassemble);
-    if (!o->noshell) fprintf(stderr, "ember: no interactive shell yet; running as with -noshell\n");
+    /* OTP mode has OTP's shell; Ember's own init has none */
+    if (!o->noshell && !o->otp_root) fprintf(stderr, "ember: no interactive shell yet; running as with -noshell\n");
     if (o->eval && !o->otp_root) {
         fprintf(stderr, "ember: not implemented: -eval without OTP (Ember's own init has no evaluator)\n");
         return 1;

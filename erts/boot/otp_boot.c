@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "atom/atom.h"
+#include "bif/bif_util.h"
 #include "emu/call.h"
 #include "load/module.h"
 #include "proc/pexit.h"
@@ -146,8 +147,6 @@ static Term boot_args(Process *p, const BootOptions *o, const char *bindir)
     size_t nhead = sizeof head / sizeof *head;
     Term list = TERM_NIL;
     for (int i = o->num_init_args - 1; i >= 0; i--) list = cons_binary(p, o->init_args[i], list);
-    /* no shell yet (boot.c says so): OTP's init must not start one */
-    if (!o->noshell) list = cons_binary(p, "-noshell", list);
     for (size_t i = nhead; i-- > 0;) list = cons_binary(p, head[i], list);
     return list;
 }
@@ -160,6 +159,7 @@ bool otp_boot_load(const BootOptions *o, char *bindir, size_t cap)
         return false;
     }
     snprintf(bindir, cap, "%s/erts-%s/bin", o->otp_root, vsn);
+    bif_set_erts_version(vsn); /* its libraries expect their own erts */
     emu_use_error_handler();
     return load_preloaded(erts);
 }

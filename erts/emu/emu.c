@@ -972,6 +972,11 @@ call_export:
         /* A BIF wins over a module's own definition of the same function
          * (lists.beam defines lists:reverse/2 as a stub, as in OTP). */
         if (ce->bif) {
+            /* where the process is, for process_info(self(), current_stacktrace
+             * | current_function): the call site, and the continuation when
+             * it is not on the stack */
+            p->pc = (CodeWord *)pc;
+            p->cp = (CodeWord *)cp;
             Term r = ce->bif(p, x);
             if (r == TERM_NONE) {
                 if (emu_is_retry(p) || emu_is_trap(p)) goto bif_again;

@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-static const PortDriver *const drivers[] = {&inet_tcp_driver, &inet_udp_driver};
+static const PortDriver *const drivers[] = {&inet_tcp_driver, &inet_udp_driver, &tty_sl_driver};
 
 const PortDriver *driver_find(const char *command)
 {

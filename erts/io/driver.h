@@ -1,5 +1,5 @@
 /* driver.h — built-in port drivers: ports opened with {spawn_driver, Name}
- * that live inside the runtime (OTP's inet drivers) instead of running a
+ * that live inside the runtime (OTP's inet drivers, tty_sl) instead of running a
  * program. A driver answers port_control/3 from the calling scheduler, with
  * the port's driver lock held, and may take port commands. */
 #ifndef EMBER_IO_DRIVER_H
@@ -29,9 +29,10 @@ typedef struct PortDriver {
     bool (*call)(struct Port *port, unsigned op, const uint8_t *in, size_t len, StrBuf *out);
 } PortDriver;
 
-/* The driver a {spawn_driver, Command} names (its first word), or NULL. */
+/* The driver a {spawn_driver, Command} names (its first word), or NULL.
+ * OTP's {spawn, Command} opens that driver too when there is one. */
 const PortDriver *driver_find(const char *command);
 
-extern const PortDriver inet_tcp_driver, inet_udp_driver;
+extern const PortDriver inet_tcp_driver, inet_udp_driver, tty_sl_driver;
 
 #endif

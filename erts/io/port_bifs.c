@@ -233,12 +233,24 @@ static Term open_driver(Process *p, Term command, Term opts)
     if (err) {
         port_discard(port);
         port_release(port);
-        return proc_raise(p, ATOM_error, posix_error_atom(err));
+        proc_raise(p, ATOM_error, posix_error_atom(err));
+        Term k = ATOM_module, v = ATOM_erl_erts_errors;
+        p->ferror_info = map_from_pairs(p, &k, &v, 1);
+        return TERM_NONE;
     }
     plink_add(p, (LinkEntry){LK_LINK, port->id, TERM_NIL, {0, 0}, NULL});
     Term id = port->id;
     port_release(port);
     return id;
+}
+
+/* Whether a {spawn, Command}'s first word names a built-in driver. */
+static bool names_driver(Term command)
+{
+    char *what = string_arg(command);
+    bool found = what && driver_find(what);
+    free(what);
+    return found;
 }
 
 Term bif_erlang_open_port_2(Process *p, const Term *args)
@@ -266,6 +278,16 @@ Term bif_erlang_open_port_2(Process *p, const Term *args)
         as_spawn[2] = bif_bytes_to_list(p, (const uint8_t *)text, len, TERM_NIL);
         name = term_make_boxed(as_spawn);
     }
+    Term named[3];
+    if (term_is_tuple(name) && term_tuple_arity(name) == 2 && term_is_atom(term_tuple_element(name, 2))) {
+        /* {spawn, 'tty_sl -c -e'} (user_drv's) and the like: the atom's text */
+        size_t len;
+        const char *text = atom_text(term_tuple_element(name, 2), &len);
+        named[0] = header_make(HDR_TUPLE, 2);
+        named[1] = term_tuple_element(name, 1);
+        named[2] = bif_bytes_to_list(p, (const uint8_t *)text, len, TERM_NIL);
+        name = term_make_boxed(named);
+    }
     if (!term_is_tuple(name) || term_tuple_arity(name) < 2 || !term_is_atom(term_tuple_element(name, 1)))
         return erts_badarg(p, NULL);
     Term kind = term_tuple_element(name, 1);
@@ -276,6 +298,8 @@ Term bif_erlang_open_port_2(Process *p, const Term *args)
     else if (is(kind, "spawn_driver") && term_tuple_arity(name) == 2)
         return open_driver(p, term_tuple_element(name, 2), args[1]);
     else return erts_badarg(p, NULL);
+    if (nk == NAME_SPAWN && names_driver(term_tuple_element(name, 2))) /* as OTP: a driver before a program */
+        return open_driver(p, term_tuple_element(name, 2), args[1]);
     OpenJob *j = calloc(1, sizeof *j);
     if (!j) return proc_raise(p, ATOM_error, ATOM_system_limit);
     PortOptions o;
