@@ -23,6 +23,10 @@ typedef struct PortDriver {
     void (*command)(struct Port *port, const uint8_t *bytes, size_t len);
     /* The port is closing: frees driver_data. */
     void (*stop)(struct Port *port);
+    /* Optional: port_close was asked for (the caller's thread, lock held),
+     * before stop runs on the poller thread; what must not wait (a listening
+     * socket refusing connections) happens here. */
+    void (*closing)(struct Port *port);
 } PortDriver;
 
 /* The driver a {spawn_driver, Command} names (its first word), or NULL. */
