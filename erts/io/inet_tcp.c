@@ -92,7 +92,11 @@ static void input_ended(InetSocket *s, Term why)
     s->read_shut = true;
     if (s->o.active == ACTIVE_FALSE) {
         s->inlen = 0;
-        if (s->o.exit_on_close) s->state = ST_CLOSED;
+        if (s->o.exit_on_close) { /* OTP closes the socket here; the port stays */
+            s->state = ST_CLOSED;
+            s->outoff = s->outlen = 0;
+            shutdown(s->fd, SHUT_RDWR);
+        }
         inet_fail_ops(s, OP_RECV, why);
         return;
     }
