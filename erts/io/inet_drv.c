@@ -264,9 +264,9 @@ static void status_request(InetSocket *s, StrBuf *out)
 {
     uint32_t f = 0;
     if (s->fd >= 0 && s->state != ST_CLOSED) f |= F_OPEN;
-    if (s->bound) f |= F_BOUND;
+    if (s->bound && s->state == ST_OPEN) f |= F_BOUND;
     if (s->state == ST_LISTEN) f |= F_LISTEN;
-    if (s->state == ST_CONNECTED) f |= F_BOUND | F_CONNECTED;
+    if (s->state == ST_CONNECTED) f |= F_CONNECTED;
     if (s->state == ST_CONNECTING) f |= F_CONNECTING;
     for (size_t i = 0; i < s->nops; i++)
         if (s->ops[i].kind == OP_ACCEPT) f |= F_ACCEPTING;
