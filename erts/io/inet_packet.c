@@ -45,7 +45,7 @@ int inet_packet_header(const InetOpts *o, size_t len, uint8_t hdr[4])
 {
     int h = o->packet == PB_1 ? 1 : o->packet == PB_2 ? 2 : o->packet == PB_4 ? 4 : 0;
     if (h == 0) return 0;
-    if (h < 4 && len >> (8 * h)) return -1;
+    /* as OTP 25: a length the header cannot hold is sent truncated */
     if (h == 4 && len > UINT32_MAX) return -1;
     for (int i = 0; i < h; i++) hdr[i] = (uint8_t)(len >> (8 * (h - 1 - i)));
     return h;
