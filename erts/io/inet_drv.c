@@ -106,6 +106,13 @@ bool inet_decode_address(int family, const uint8_t *in, size_t len, struct socka
         else if (!any) memcpy(&a->sin6_addr, in + 3, 16);
         *salen = sizeof *a;
         *used = any || loop ? 3 : 19;
+        if (!any && !loop && len >= 27) { /* then flow info and scope id */
+            uint32_t flow, scope;
+            memcpy(&flow, in + 19, 4), memcpy(&scope, in + 23, 4);
+            a->sin6_flowinfo = flow; /* both in network order, as the kernel wants the first */
+            a->sin6_scope_id = ntohl(scope);
+            *used = 27;
+        }
         return true;
     }
     return false;

@@ -60,8 +60,7 @@ void inet_udp_try_read(InetSocket *s)
         s->recv_cnt++, s->recv_oct += len;
         atomic_fetch_add(&s->port->input, len);
         if (want) {
-            size_t max = s->ops[ri].length;
-            if (max && len > max) len = max; /* the rest of the datagram is lost, as with recvfrom */
+            /* the whole datagram, whatever length was asked for, as OTP gives it */
             inet_send_udp(s, s->ops[ri].caller, true, s->ops[ri].ref, &from, buf, len);
             inet_remove_op(s, ri);
             return;
