@@ -27,6 +27,10 @@ typedef struct PortDriver {
      * reply, a term in the external format (version byte first), to out;
      * false is badarg. NULL: the driver takes no calls (badarg, as OTP). */
     bool (*call)(struct Port *port, unsigned op, const uint8_t *in, size_t len, StrBuf *out);
+    /* Optional: port_close was asked for (the caller's thread, lock held),
+     * before stop runs on the poller thread; what must not wait (a listening
+     * socket refusing connections) happens here. */
+    void (*closing)(struct Port *port);
 } PortDriver;
 
 /* The driver a {spawn_driver, Command} names (its first word), or NULL.

@@ -499,6 +499,7 @@ bool port_close_with(Port *port, Term reason, Term closed_to)
     pthread_mutex_lock(&port->lock);
     bool was_open = !port->closed;
     port->closed = true; /* no further commands are taken; terminate() does the rest */
+    if (was_open && port->driver && port->driver->closing) port->driver->closing(port);
     pthread_mutex_unlock(&port->lock);
     if (!was_open) return false;
     queue(do_close, port, closed_to, reason, NULL, 0, NULL);

@@ -29,6 +29,7 @@ typedef struct Scheduler {
 static Scheduler *scheds;
 static unsigned nscheds;
 static _Thread_local Scheduler *self_sched;
+static _Thread_local Process *running; /* the process in emu_resume on this thread */
 static pthread_mutex_t sleep_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t sleep_cond = PTHREAD_COND_INITIALIZER;
 static _Atomic unsigned nsleeping;
@@ -37,6 +38,7 @@ static _Atomic uint64_t total_reductions;
 
 unsigned sched_count(void) { return nscheds; }
 unsigned sched_current_id(void) { return self_sched ? self_sched->id : 0; }
+Process *sched_current_process(void) { return running; }
 size_t sched_runnable(void) { return atomic_load(&total_runnable); }
 uint64_t sched_total_reductions(void) { return atomic_load(&total_reductions); }
 
@@ -187,7 +189,9 @@ static void run_slice(Process *p)
     }
     uint64_t before = p->reductions;
     Term result = TERM_NIL;
+    running = p;
     EmuOutcome out = emu_resume(p, SCHED_SLICE_REDUCTIONS, &result);
+    running = NULL;
     atomic_fetch_add(&total_reductions, p->reductions - before);
     switch (out) {
     case EMU_YIELDED:

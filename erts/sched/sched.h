@@ -14,6 +14,9 @@ void sched_start(unsigned n);
 unsigned sched_count(void);
 /* The calling thread's scheduler number from 1, or 0 outside the schedulers. */
 unsigned sched_current_id(void);
+/* The process running on the calling scheduler thread, or NULL: a driver
+ * called from a BIF learns its caller so (OTP's driver_caller). */
+Process *sched_current_process(void);
 
 /* Puts a runnable process (status PS_RUNNABLE, in no queue) in a run queue. */
 void sched_enqueue(Process *p);
