@@ -246,10 +246,11 @@ static void recv_request(InetSocket *s, const uint8_t *in, size_t len, StrBuf *o
 static void unrecv_request(InetSocket *s, const uint8_t *in, size_t len, StrBuf *out)
 {
     if (!s->stream) return inet_reply_error(out, ENOTSUP);
-    uint8_t *grown = realloc(s->in, s->inlen + len + 1);
+    /* never shrinks the buffer: the reader relies on incap */
+    size_t cap = s->incap > s->inlen + len + 1 ? s->incap : s->inlen + len + 1;
+    uint8_t *grown = realloc(s->in, cap);
     if (!grown) return inet_reply_error(out, ENOMEM);
-    s->in = grown;
-    if (s->incap < s->inlen + len + 1) s->incap = s->inlen + len + 1;
+    s->in = grown, s->incap = cap;
     memmove(s->in + len, s->in, s->inlen);
     memcpy(s->in, in, len);
     s->inlen += len;

@@ -15,7 +15,7 @@ long inet_packet_split(const InetOpts *o, const uint8_t *in, size_t len, size_t 
         return len ? (long)len : 0;
     case PB_LINE: {
         size_t limit = o->packet_size && o->packet_size < len ? o->packet_size : len;
-        const uint8_t *nl = memchr(in, o->line_delim, limit);
+        const uint8_t *nl = limit ? memchr(in, o->line_delim, limit) : NULL; /* in may be NULL when empty */
         if (!nl) {
             /* a line longer than packet_size comes out in pieces of that size */
             if (o->packet_size && len >= o->packet_size) {
