@@ -1007,26 +1007,20 @@ call_export:
             if (ce->arity == 2) goto apply2;
         }
         if (loaded) break;
+        /* error_handler:undefined_function(Module, Function, Args), or
+         * init:run_on_load(Module, Function, Args) for a module whose
+         * on_load has still to run (standalone mode) */
+        Export *route = NULL;
         if (emu_routes_undefined()) {
-            Export *handler = emu_error_handler();
-            if (!handler) break;
-            /* error_handler:undefined_function(Module, Function, Args) */
-            Term args = TERM_NIL;
-            for (unsigned i = ce->arity; i-- > 0;) args = term_cons(proc_alloc(p, 2), x[i], args);
-            x[0] = ce->module, x[1] = ce->function, x[2] = args;
-            code = atomic_load_explicit(&handler->code, memory_order_acquire);
-            TRANSFER();
-            CHECK_SLICE(code, 3);
-            JUMP(code);
+            if (!(route = emu_error_handler())) break;
+        } else if (module_ensure_loaded(ce->module) == LOAD_ON_LOAD) {
+            if (!(route = emu_on_load_runner())) break;
         }
-        if (module_ensure_loaded(ce->module) == LOAD_ON_LOAD) {
-            Export *runner = emu_on_load_runner();
-            if (!runner) break;
-            /* init:run_on_load(Module, Function, Args) */
+        if (route) {
             Term args = TERM_NIL;
             for (unsigned i = ce->arity; i-- > 0;) args = term_cons(proc_alloc(p, 2), x[i], args);
             x[0] = ce->module, x[1] = ce->function, x[2] = args;
-            code = atomic_load_explicit(&runner->code, memory_order_acquire);
+            code = atomic_load_explicit(&route->code, memory_order_acquire);
             TRANSFER();
             CHECK_SLICE(code, 3);
             JUMP(code);
