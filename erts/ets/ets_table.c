@@ -67,7 +67,9 @@ static void lock(EtsTable *t, EtsLockKind kind)
 
 static void unlock(EtsTable *t)
 {
-    t->exclusive = false;
+    /* only the writer clears the flag: readers share the lock, and a store by
+     * each of them would race with the others' loads */
+    if (t->exclusive) t->exclusive = false;
     pthread_rwlock_unlock(&t->lock);
 }
 
