@@ -306,7 +306,25 @@ static int compare(Term a, Term b, bool exact)
     return r;
 }
 
-int term_compare(Term a, Term b) { return a == b ? 0 : compare(a, b, false); }
-int term_compare_exact(Term a, Term b) { return a == b ? 0 : compare(a, b, true); }
+/* Two small integers, the common case of max/2, min/2 and sorting, order
+ * without setting up the walk. */
+static inline bool both_small(Term a, Term b) { return term_is_small(a) && term_is_small(b); }
+static inline int small_order(Term a, Term b)
+{
+    SInt x = term_small_value(a), y = term_small_value(b);
+    return (x > y) - (x < y);
+}
+
+int term_compare(Term a, Term b)
+{
+    if (a == b) return 0;
+    return both_small(a, b) ? small_order(a, b) : compare(a, b, false);
+}
+
+int term_compare_exact(Term a, Term b)
+{
+    if (a == b) return 0;
+    return both_small(a, b) ? small_order(a, b) : compare(a, b, true);
+}
 bool term_eq_exact(Term a, Term b) { return a == b || compare(a, b, true) == 0; }
 bool term_eq(Term a, Term b) { return a == b || compare(a, b, false) == 0; }

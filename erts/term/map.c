@@ -12,8 +12,14 @@
 UInt map_size(Term m) { return term_is_flatmap(m) ? flatmap_size(m) : hamt_size(m); }
 
 /* Index of key in a flat map, or -(insertion point) - 1. */
+static long flat_find_immed(Term m, Term key);
+
 static long flat_find(Term m, Term key)
 {
+    if (term_is_immed(key)) {
+        long i = flat_find_immed(m, key);
+        if (i >= 0) return i;
+    }
     const Term *keys = flatmap_keys(m);
     long lo = 0, hi = (long)flatmap_size(m) - 1;
     while (lo <= hi) {
@@ -27,10 +33,21 @@ static long flat_find(Term m, Term key)
     return -lo - 1;
 }
 
+/* Index of an immediate key in a flat map, or -1. Immediates are equal exactly
+ * when their words are, and a scan of at most MAP_SMALL_LIMIT words is cheaper
+ * than a binary search whose every probe orders atoms by their text. */
+static long flat_find_immed(Term m, Term key)
+{
+    const Term *keys = flatmap_keys(m);
+    for (UInt i = 0, n = flatmap_size(m); i < n; i++)
+        if (keys[i] == key) return (long)i;
+    return -1;
+}
+
 const Term *map_get(Term m, Term key)
 {
     if (term_is_flatmap(m)) {
-        long i = flat_find(m, key);
+        long i = term_is_immed(key) ? flat_find_immed(m, key) : flat_find(m, key);
         return i >= 0 ? &flatmap_values(m)[i] : NULL;
     }
     return hamt_get(m, key);
