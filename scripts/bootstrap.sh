@@ -8,7 +8,7 @@ packages=(
   libuv1-dev libssl-dev zlib1g-dev libjemalloc-dev libasmjit-dev
   check libgmp-dev libpcre2-dev
   erlang-base erlang-nox elixir
-  gnuplot-nox time tmux
+  gnuplot-nox time tmux wrk
 )
 
 missing=()
