@@ -22,7 +22,7 @@ root=$(pwd)
 # are chosen so OTP's net time is roughly 0.3-2 s on a 2-core machine. A module in
 # bench/ that is missing here stops the run (add a line per new module).
 BENCHES=(
-  fib=38 tak=3000 nrev=300000 qsort=60 lists_sort=1000000
+  fib=38 tak=3000 nrev=300000 qsort=60 lists_sort=1000000 io_format=200000
   binary_trees=18 fannkuch=10 nbody=300000 spectral_norm=1000 mandelbrot=800
   pidigits=2500 bitsyntax=3000000 bin_append=10 maps_1m=1000000 setelement=10000000
   exceptions=5000000 closures=40000

@@ -27,6 +27,7 @@
 #include "proc/signal.h"
 #include "sched/sched.h"
 #include "term/boxed.h"
+#include "term/ext_fun.h"
 #include "term/resource.h"
 
 /* ---- which modules are loaded ----------------------------------------------- */
@@ -602,9 +603,8 @@ Term bif_erlang_make_fun_3(Process *p, const Term *args)
 
 static Term closure_env(Process *p, Term fun) { return bif_array_to_list(p, fun_env(fun), fun_num_free(fun), TERM_NIL); }
 
-/* The value of one fun_info item. For a closure, the creating process is
- * not recorded in the fun: the answer is the calling process, exact while
- * funs do not travel between processes. */
+/* The value of one fun_info item. A closure decoded while its module version
+ * was not loaded names no function until that version is loaded. */
 static Term fun_item(Process *p, Term fun, Term item)
 {
     bool ext = term_is_boxed_tag(fun, HDR_EXPORT);
@@ -623,13 +623,14 @@ static Term fun_item(Process *p, Term fun, Term item)
     const FunEntry *fe = fun_entry(fun);
     if (item == ATOM_arity) return term_make_small(fe->arity - fe->num_free);
     if (item == ATOM_module) return fe->module->name;
-    if (item == ATOM_name) return fe->function;
+    if (item == ATOM_name) return ext_fun_resolved(fe)->function;
     if (item == ATOM_env) return closure_env(p, fun);
     if (item == ATOM_type) return ATOM_local;
-    if (item == ATOM_index || item == ATOM_new_index) return term_make_small(fe->index);
+    if (item == ATOM_index) return term_make_small(fe->index);
+    if (item == ATOM_new_index) return term_make_small(fe->new_index);
     if (item == ATOM_uniq) return term_make_small(fe->old_uniq);
     if (item == ATOM_new_uniq) return md5_binary(p, fe->module);
-    if (item == ATOM_pid) return p->pid;
+    if (item == ATOM_pid) return fun_creator(fun);
     return proc_badarg(p);
 }
 

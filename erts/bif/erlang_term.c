@@ -226,13 +226,13 @@ Term bif_erlang_term_to_iovec_2(Process *p, const Term *args)
     return encode_request(p, args[1], false, &r) ? term_to_iovec(p, args[0], &r) : TERM_NONE;
 }
 
-/* The exact size of the uncompressed encoding (OTP's is an upper bound that
- * only exceeds it for closures, which Ember cannot encode yet). */
+/* The size of the uncompressed encoding, as OTP's upper bound: exact but
+ * for closures, whose integer fields it counts at five bytes each. */
 static Term external_size(Process *p, Term t, EncodeRequest *r)
 {
     StrBuf b;
     if (!encode(p, t, r, &b)) return TERM_NONE;
-    Term size = term_make_small((SInt)b.len);
+    Term size = term_make_small((SInt)(b.len + r->ext.size_slack));
     strbuf_free(&b);
     return size;
 }

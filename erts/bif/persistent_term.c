@@ -1,11 +1,12 @@
 /* persistent_term.c — OTP 25's persistent_term module: put/2, get/0,1,2,
- * erase/1 and info/0. Terms are copied once into memory of their own, and
- * get/1 returns them without a copy: process heaps then point into that
- * memory as they point into a module's literals, which the collector leaves
- * alone. Because any process may still hold such a pointer, a value that is
- * replaced or erased is kept (retired) rather than freed; OTP would instead
- * scan every process before freeing it. put and erase are meant to be rare,
- * as on OTP. Lookups take a read lock; each call costs one reduction. */
+ * erase/1 and info/0, and erts_internal:erase_persistent_terms/0. Terms are
+ * copied once into memory of their own, and get/1 returns them without a
+ * copy: process heaps then point into that memory as they point into a
+ * module's literals, which the collector leaves alone. Because any process
+ * may still hold such a pointer, a value that is replaced or erased is kept
+ * (retired) rather than freed; OTP would instead scan every process before
+ * freeing it. put and erase are meant to be rare, as on OTP. Lookups take a
+ * read lock; each call costs one reduction. */
 #include "bif/bif.h"
 
 #include <pthread.h>
@@ -157,6 +158,20 @@ Term bif_persistent_term_erase_1(Process *p, const Term *args)
     }
     pthread_rwlock_unlock(&lock);
     return found ? ATOM_true : ATOM_false;
+}
+
+/* erts_internal:erase_persistent_terms/0 (init:restart/0): every term goes. */
+Term bif_erts_internal_erase_persistent_terms_0(Process *p, const Term *args)
+{
+    pthread_rwlock_wrlock(&lock);
+    for (size_t i = 0; i < nbuckets; i++)
+        for (StoredTerm *s = buckets[i], *next; s; s = next) {
+            next = s->next;
+            retire(s);
+        }
+    for (size_t i = 0; i < nbuckets; i++) buckets[i] = NULL;
+    pthread_rwlock_unlock(&lock);
+    return ATOM_true;
 }
 
 /* #{count => Terms, memory => Bytes}: memory counts the terms in use. */

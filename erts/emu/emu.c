@@ -694,21 +694,19 @@ dispatch:
     CASE(make_fun3)
     {
         UInt n = pc[3];
-        Term *f = proc_alloc(p, n + 2);
-        f[0] = header_make(HDR_FUN, n + 1);
-        f[1] = (Term)pc[1];
-        for (UInt i = 0; i < n; i++) f[2 + i] = SRC(4 + i);
-        DST(2) = term_make_boxed(f);
+        Term *f = proc_alloc(p, FUN_FIXED_WORDS + n);
+        Term fun = term_make_fun(f, (const FunEntry *)pc[1], p->pid, n);
+        for (UInt i = 0; i < n; i++) f[FUN_FIXED_WORDS + i] = SRC(4 + i);
+        DST(2) = fun;
         NEXT(4 + n);
     }
     CASE(make_fun2)
     {
         const FunEntry *fe = (const FunEntry *)pc[1];
-        Term *f = proc_alloc(p, fe->num_free + 2);
-        f[0] = header_make(HDR_FUN, fe->num_free + 1);
-        f[1] = (Term)pc[1];
-        for (unsigned i = 0; i < fe->num_free; i++) f[2 + i] = x[i];
-        x[0] = term_make_boxed(f);
+        Term *f = proc_alloc(p, FUN_FIXED_WORDS + fe->num_free);
+        Term fun = term_make_fun(f, fe, p->pid, fe->num_free);
+        for (unsigned i = 0; i < fe->num_free; i++) f[FUN_FIXED_WORDS + i] = x[i];
+        x[0] = fun;
         NEXT(2);
     }
 
@@ -1040,7 +1038,8 @@ call_fun:
         UInt nfree = fun_num_free(cfun);
         if (fe->arity != carity + nfree) goto badarity;
         const CodeWord *fcode = fe->code;
-        if (fcode && atomic_load_explicit(&fe->module->purged, memory_order_relaxed)) {
+        /* no code: a fun decoded while its module version was not loaded */
+        if (!fcode || atomic_load_explicit(&fe->module->purged, memory_order_relaxed)) {
             FunRoute route = emu_purged_fun(p, x, cfun, carity, &fcode);
             if (route == FUN_HANDLER) {
                 TRANSFER();

@@ -2,7 +2,8 @@
  * open_port({spawn, "tty_sl -c -e"}, [eof]): the terminal in raw mode, its
  * keystrokes sent to the port's owner as UTF-8, and a "smart line" for
  * output, so that user_drv can move the cursor, insert and delete within the
- * line being edited even where it wraps at the terminal's width (VT100 codes). */
+ * line being edited even where it wraps at the terminal's width (VT100 codes).
+ * While it has the terminal, ^C shows OTP's BREAK menu (break_menu.h). */
 #define _GNU_SOURCE /* newlocale, nl_langinfo_l */
 #include "io/tty_sl_drv.h"
 
@@ -21,6 +22,7 @@
 #include <unistd.h>
 
 #include "atom/atom.h"
+#include "io/break_menu.h"
 #include "io/driver.h"
 #include "io/poller.h"
 #include "io/port.h"
@@ -55,6 +57,8 @@ typedef struct Tty {
     uv_poll_t *poll;
     uint8_t carry[4]; /* the start of a UTF-8 sequence whose rest has not come */
     size_t ncarry;
+    bool in_break;     /* the BREAK menu is up: input is its answer, in cooked mode */
+    StrBuf break_line; /* the answer typed so far */
 } Tty;
 
 /* The terminal is one per process: one tty_sl port at a time. What the
@@ -81,6 +85,18 @@ static void on_fatal_signal(int sig)
     raise(sig);
 }
 
+/* ^C while the shell has the terminal brings up the BREAK menu, on the loop
+ * thread (uv_async_send is async-signal-safe); before that, it is fatal. */
+static uv_async_t break_async;
+static atomic_bool break_ready;
+static Tty *break_tty; /* (loop thread) the terminal the menu is shown on */
+
+static void on_interrupt(int sig)
+{
+    if (atomic_load(&break_ready)) uv_async_send(&break_async);
+    else on_fatal_signal(sig);
+}
+
 /* After a stop (^Z) the shell has put its own modes back: ours again. */
 static void on_continue(int sig)
 {
@@ -96,7 +112,7 @@ static void install_handlers(void)
     for (size_t i = 0; i < sizeof fatal / sizeof *fatal; i++) {
         struct sigaction old;
         if (sigaction(fatal[i], NULL, &old) != 0 || old.sa_handler != SIG_DFL) continue;
-        struct sigaction sa = {.sa_handler = on_fatal_signal};
+        struct sigaction sa = {.sa_handler = fatal[i] == SIGINT ? on_interrupt : on_fatal_signal};
         sigemptyset(&sa.sa_mask);
         sigaction(fatal[i], &sa, NULL);
     }
@@ -107,16 +123,16 @@ static void install_handlers(void)
 
 /* ---- output ---- */
 
-/* Writes the pending bytes, waiting when the descriptor is non-blocking and full. */
-static void flush_out(Tty *t)
+/* Writes all of data, waiting when the descriptor is non-blocking and full. */
+static void write_all(int fd, const char *data, size_t len)
 {
     size_t done = 0;
-    while (done < t->out.len) {
-        ssize_t n = write(t->fd, t->out.data + done, t->out.len - done);
+    while (done < len) {
+        ssize_t n = write(fd, data + done, len - done);
         if (n > 0) {
             done += (size_t)n;
         } else if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-            struct pollfd p = {.fd = t->fd, .events = POLLOUT};
+            struct pollfd p = {.fd = fd, .events = POLLOUT};
             poll(&p, 1, -1);
         } else if (n < 0 && errno == EINTR) {
             continue;
@@ -124,6 +140,11 @@ static void flush_out(Tty *t)
             break; /* the terminal has gone: nothing to show it on */
         }
     }
+}
+
+static void flush_out(Tty *t)
+{
+    write_all(t->fd, t->out.data, t->out.len);
     strbuf_clear(&t->out);
 }
 
@@ -454,10 +475,75 @@ static void deliver(Tty *t, uint8_t *buf, size_t n)
     port_input(t->port, wide, m);
 }
 
+/* ---- the BREAK menu (loop thread) ---- */
+
+/* The menu is written to standard output, as OTP does, with the terminal in
+ * the modes it had before the shell (so it echoes and reads whole lines). */
+static void show_break_text(const StrBuf *text)
+{
+    write_all(STDOUT_FILENO, text->data, text->len);
+}
+
+static void on_break(uv_async_t *h)
+{
+    (void)h;
+    Tty *t = break_tty;
+    if (!t || raw_fd < 0) { /* no shell on the terminal now: ^C is fatal, as before */
+        on_fatal_signal(SIGINT);
+        return;
+    }
+    if (t->in_break) { /* ^C at the menu ends the runtime, as on OTP */
+        io_tty_restore();
+        _exit(0);
+    }
+    t->in_break = true;
+    strbuf_clear(&t->break_line);
+    tcsetattr(t->fd, TCSANOW, &saved_modes);
+    StrBuf text;
+    strbuf_init(&text);
+    io_break_menu(&text, true);
+    show_break_text(&text);
+    strbuf_free(&text);
+}
+
+/* Input while the menu is up: each whole line is an answer. */
+static void break_input(Tty *t, const uint8_t *buf, size_t n)
+{
+    strbuf_append(&t->break_line, buf, n);
+    char *nl;
+    while (t->in_break && (nl = memchr(t->break_line.data, '\n', t->break_line.len))) {
+        size_t len = (size_t)(nl - t->break_line.data);
+        StrBuf reply;
+        strbuf_init(&reply);
+        BreakAction a = io_break_answer(t->break_line.data, len, &reply);
+        show_break_text(&reply);
+        strbuf_free(&reply);
+        if (a == BREAK_ABORT) {
+            io_tty_restore();
+            _exit(0);
+        }
+        if (a == BREAK_CONTINUE) { /* the shell gets the terminal back as it was */
+            t->in_break = false;
+            tcsetattr(t->fd, TCSANOW, &raw_modes);
+            strbuf_clear(&t->break_line);
+            return;
+        }
+        size_t rest = t->break_line.len - len - 1;
+        memmove(t->break_line.data, nl + 1, rest);
+        t->break_line.len = rest;
+    }
+}
+
 static void on_readable(uv_poll_t *h, int status, int events)
 {
     (void)events;
     Tty *t = h->data;
+    if (t->in_break && status >= 0) {
+        uint8_t line[256];
+        ssize_t got = read(t->fd, line, sizeof line);
+        if (got > 0) break_input(t, line, (size_t)got);
+        if (got != 0) return; /* end of input falls through: the terminal hung up */
+    }
     uint8_t buf[1024 + sizeof t->carry];
     memcpy(buf, t->carry, t->ncarry);
     ssize_t n = status < 0 ? -1 : read(t->fd, buf + t->ncarry, 1024);
@@ -480,6 +566,9 @@ static void begin_reading(void *arg)
         h->data = t;
         t->poll = h;
         uv_poll_start(h, UV_READABLE, on_readable);
+        if (!atomic_load(&break_ready) && uv_async_init(poller_loop(), &break_async, on_break) == 0)
+            atomic_store(&break_ready, true);
+        break_tty = t;
         return;
     }
     free(h);
@@ -493,6 +582,7 @@ static void free_tty(Tty *t)
     if (t->own_fd) close(t->fd);
     free(t->cells);
     strbuf_free(&t->out);
+    strbuf_free(&t->break_line);
     port_release(t->port);
     free(t);
 }
@@ -592,6 +682,7 @@ static int start(Port *port)
     t->own_fd = fd >= 0;
     t->cols = DEF_WIDTH;
     strbuf_init(&t->out);
+    strbuf_init(&t->break_line);
     atomic_fetch_add(&port->refc, 1);
     t->port = port;
     port->driver_data = t;
@@ -605,6 +696,7 @@ static void stop(Port *port)
     Tty *t = port->driver_data;
     if (!t) return;
     port->driver_data = NULL;
+    if (break_tty == t) break_tty = NULL;
     io_tty_restore();
     atomic_store(&in_use, false);
     if (t->poll) {

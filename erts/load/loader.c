@@ -219,7 +219,8 @@ static bool make_funs(Build *b)
     for (uint32_t k = 0; k < bf->num_funs; k++) {
         const BeamFun *f = &bf->funs[k];
         m->funs[k] = (FunEntry){.module = m, .function = b->atoms[f->function], .arity = f->arity,
-                                .num_free = f->num_free, .index = f->index, .old_uniq = f->old_uniq};
+                                .num_free = f->num_free, .index = f->index, .new_index = k,
+                                .old_uniq = f->old_uniq};
     }
     return true;
 }

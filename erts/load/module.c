@@ -248,9 +248,14 @@ const FunEntry *module_current_fun(const FunEntry *fe)
 {
     Module *m = module_get(fe->module->name);
     if (!m) return NULL;
+    /* a decoded entry names no function: it matches only the version it came from */
+    bool decoded = term_is_nil(fe->function);
+    if (decoded && memcmp(m->md5, fe->module->md5, sizeof m->md5) != 0) return NULL;
     for (size_t i = 0; i < m->num_funs; i++) {
         const FunEntry *f = &m->funs[i];
-        if (f->index == fe->index && f->old_uniq == fe->old_uniq && f->function == fe->function && f->code) return f;
+        if (f->index == fe->index && f->old_uniq == fe->old_uniq && (decoded || f->function == fe->function) &&
+            f->code)
+            return decoded && (f->arity != fe->arity || f->num_free != fe->num_free) ? NULL : f;
     }
     return NULL;
 }

@@ -17,10 +17,12 @@ struct Module;
 /* One fun (lambda) from the FunT chunk. */
 typedef struct FunEntry {
     struct Module *module;
-    Term function;     /* the lambda's generated name, e.g. '-main/0-fun-0-' */
+    Term function;     /* the lambda's generated name, e.g. '-main/0-fun-0-'; [] in an
+                        * entry binary_to_term made for a version not loaded (no code) */
     unsigned arity;    /* arity of that function: fun arity + num_free */
     unsigned num_free; /* free variables captured */
-    uint32_t index;    /* index in the FunT chunk */
+    uint32_t index;    /* OTP's old index, from the FunT entry */
+    uint32_t new_index; /* position in the FunT chunk */
     uint32_t old_uniq; /* OTP's old_uniq from FunT */
     CodeWord *code;    /* entry address */
 } FunEntry;

@@ -64,9 +64,22 @@ static inline Term term_make_ref_from_counter(Term *mem, uint64_t counter)
 
 /* ---- funs ------------------------------------------------------------ */
 
+/* A closure: [header][FunEntry*][creator pid][free variables...]. The creator
+ * is a term (GC scans it) because term_to_binary sends it along, as OTP 25 does. */
+#define FUN_FIXED_WORDS 3
 static inline FunEntry *fun_entry(Term f) { return (FunEntry *)(uintptr_t)term_boxed_ptr(f)[1]; }
-static inline UInt fun_num_free(Term f) { return header_arity(term_boxed_header(f)) - 1; }
-static inline Term *fun_env(Term f) { return term_boxed_ptr(f) + 2; }
+static inline Term fun_creator(Term f) { return term_boxed_ptr(f)[2]; }
+static inline UInt fun_num_free(Term f) { return header_arity(term_boxed_header(f)) - (FUN_FIXED_WORDS - 1); }
+static inline Term *fun_env(Term f) { return term_boxed_ptr(f) + FUN_FIXED_WORDS; }
+/* Writes the fixed part of a closure into FUN_FIXED_WORDS + num_free words;
+ * the caller fills fun_env. */
+static inline Term term_make_fun(Term *mem, const FunEntry *fe, Term creator, UInt num_free)
+{
+    mem[0] = header_make(HDR_FUN, num_free + FUN_FIXED_WORDS - 1);
+    mem[1] = (Term)(uintptr_t)fe;
+    mem[2] = creator;
+    return term_make_boxed(mem);
+}
 static inline Export *export_of_fun(Term f) { return (Export *)(uintptr_t)term_boxed_ptr(f)[1]; }
 
 /* ---- flat maps: keys tuple, then the values in key order -------------- */

@@ -191,13 +191,14 @@ static bool put_string_if_bytes(StrBuf *b, Term list)
 
 /* ---- the walk --------------------------------------------------------------- */
 
-typedef enum { W_TERM, W_LIST_REST, W_ARRAY, W_MAP, W_HAMT } WorkKind;
+typedef enum { W_TERM, W_LIST_REST, W_ARRAY, W_MAP, W_HAMT, W_FUN_SIZE } WorkKind;
 
 typedef struct {
     WorkKind kind;
     Term t;             /* W_TERM, W_LIST_REST */
     const Term *p, *q;  /* W_ARRAY: p[0..n); W_MAP: keys p, values q */
-    size_t n;
+    size_t n;           /* W_FUN_SIZE: where the size field is; split bytes then in q's place */
+    size_t split_before;
 } Work;
 
 typedef struct {
@@ -240,12 +241,44 @@ static bool split_binary(StrBuf *b, ExtEncodeOptions *o, Term t)
     if (rest) put_u8(b, (uint8_t)rest);
     grow_array((void **)&o->splits, &o->splits_cap, o->nsplits, sizeof *o->splits);
     o->splits[o->nsplits++] = (ExtSplit){.at = b->len, .bin = t, .bytes = v.bit_size / 8};
+    o->split_bytes += v.bit_size / 8;
     if (rest) {
         uint8_t last = 0;
         binary_copy_bits(&last, 0, v.bytes, v.bit_off + v.bit_size - rest, rest);
         put_u8(b, last);
     }
     return true;
+}
+
+/* An integer field of NEW_FUN_EXT; OTP's size estimate counts each as
+ * INTEGER_EXT, five bytes. */
+static void put_fun_integer(StrBuf *b, ExtEncodeOptions *o, uint32_t v)
+{
+    size_t before = b->len;
+    put_small(b, (SInt)v);
+    o->size_slack += 5 - (b->len - before);
+}
+
+/* NEW_FUN_EXT: the size (patched once the free variables are out, see
+ * W_FUN_SIZE), arity, the module's MD5, new index, free-variable count,
+ * module, old index, old uniq, creator pid, then the free variables. */
+static void put_closure(StrBuf *b, ExtEncodeOptions *o, Term t, WorkStack *st)
+{
+    const FunEntry *fe = fun_entry(t);
+    UInt nfree = fun_num_free(t);
+    put_u8(b, EXT_TAG_NEW_FUN);
+    size_t at = b->len;
+    put_u32(b, 0);
+    put_u8(b, fe->arity - fe->num_free);
+    strbuf_append(b, fe->module->md5, sizeof fe->module->md5);
+    put_u32(b, fe->new_index);
+    put_u32(b, (uint32_t)nfree);
+    put_atom(b, o, fe->module->name);
+    put_fun_integer(b, o, fe->index);
+    put_fun_integer(b, o, fe->old_uniq);
+    put_pid(b, o, fun_creator(t));
+    push(st, (Work){.kind = W_FUN_SIZE, .n = at, .split_before = o->split_bytes});
+    if (nfree) push(st, (Work){.kind = W_ARRAY, .p = fun_env(t), .n = nfree});
 }
 
 static ExtEncodeStatus put_boxed(StrBuf *b, ExtEncodeOptions *o, Term t, WorkStack *st)
@@ -305,9 +338,13 @@ static ExtEncodeStatus put_boxed(StrBuf *b, ExtEncodeOptions *o, Term t, WorkSta
             push(st, (Work){.kind = W_HAMT, .t = t});
         }
         return EXT_ENCODE_OK;
+    case HDR_FUN:
+        /* a creator from another node would need the distribution layouts */
+        if (!term_is_local_pid(fun_creator(t))) return EXT_ENCODE_UNSUPPORTED;
+        put_closure(b, o, t, st);
+        return EXT_ENCODE_OK;
     default:
-        /* closures would need their creator pid and module md5; other kinds
-         * have no layout yet */
+        /* other kinds have no layout yet */
         return EXT_ENCODE_UNSUPPORTED;
     }
 }
@@ -374,6 +411,14 @@ ExtEncodeStatus ext_encode_with(Term t, ExtEncodeOptions *o, StrBuf *out)
             push(&st, (Work){.kind = W_TERM, .t = w.q[0]});
             push(&st, (Work){.kind = W_TERM, .t = w.p[0]});
             break;
+        case W_FUN_SIZE: {
+            /* the size counts from its own field to the end of the free
+             * variables, binaries term_to_iovec left out included */
+            size_t size = out->len - w.n + (o->split_bytes - w.split_before);
+            uint8_t x[4] = {(uint8_t)(size >> 24), (uint8_t)(size >> 16), (uint8_t)(size >> 8), (uint8_t)size};
+            memcpy(out->data + w.n, x, 4);
+            break;
+        }
         case W_HAMT:
             /* OTP stacks a node's children in order and pops them, so the
              * pairs go out in the reverse of the walk order */

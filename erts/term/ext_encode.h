@@ -11,7 +11,7 @@
 
 typedef enum ExtEncodeStatus {
     EXT_ENCODE_OK = 0,
-    EXT_ENCODE_UNSUPPORTED, /* closures and kinds without a defined layout yet */
+    EXT_ENCODE_UNSUPPORTED, /* kinds without a defined layout yet (closures made on other nodes) */
 } ExtEncodeStatus;
 
 /* A binary that term_to_iovec leaves out of the encoded text: its first
@@ -30,6 +30,9 @@ typedef struct ExtEncodeOptions {
     bool split_binaries;    /* leave binaries over EXT_SPLIT_MIN_BYTES out, listed in splits */
     ExtSplit *splits;       /* filled by the encoder; the caller frees it */
     size_t nsplits, splits_cap;
+    size_t split_bytes;     /* encoder's count: bytes left out in splits */
+    size_t size_slack;      /* encoder's count: what external_size adds to the exact size
+                             * (OTP over-estimates the integer fields of closures) */
 } ExtEncodeOptions;
 
 #define EXT_ENCODE_DEFAULTS ((ExtEncodeOptions){.minor_version = 1})

@@ -18,6 +18,7 @@
 #include "term/boxed.h"
 #include "term/compare.h"
 #include "term/binary.h"
+#include "term/ext_fun.h"
 #include "term/ext_tags.h"
 #include "term/map.h"
 
@@ -25,6 +26,8 @@ typedef struct {
     const uint8_t *p, *end;
     bool build;
     bool existing_atoms; /* binary_to_term's safe option: no new atoms */
+    bool allow_funs;     /* binary_to_term only: a closure looks its module up, which
+                          * must not happen while the loader decodes literals */
     Term *hp;       /* build: next free word */
     size_t words;   /* size: words counted so far */
     size_t pending; /* size: terms announced but not read yet */
@@ -284,6 +287,47 @@ static ExtStatus read_export(Dec *d, Term *out)
     return EXT_OK;
 }
 
+/* An integer field of NEW_FUN_EXT (old index, old uniq): SMALL_INTEGER_EXT
+ * or a non-negative INTEGER_EXT. */
+static ExtStatus read_fun_integer(Dec *d, uint32_t *out)
+{
+    const uint8_t *tp = take(d, 1);
+    CHECK(tp && (*tp == EXT_TAG_SMALL_INTEGER || *tp == EXT_TAG_INTEGER));
+    const uint8_t *b = take(d, *tp == EXT_TAG_SMALL_INTEGER ? 1 : 4);
+    CHECK(b);
+    *out = *tp == EXT_TAG_SMALL_INTEGER ? b[0] : get_u32(b);
+    CHECK(*out <= INT32_MAX);
+    return EXT_OK;
+}
+
+/* NEW_FUN_EXT: size, arity, MD5, new index, free-variable count, module,
+ * old index, old uniq, creator pid, then the free variables. */
+static ExtStatus read_new_fun(Dec *d, Term *out)
+{
+    CHECK(d->allow_funs);
+    /* the size field is not checked: OTP 25 ignores it too */
+    const uint8_t *h = take(d, 4 + 1 + 16 + 4 + 4);
+    CHECK(h);
+    ExtFunId id = {.arity = h[4], .new_index = get_u32(h + 21)};
+    memcpy(id.md5, h + 5, 16);
+    uint32_t nfree = get_u32(h + 25);
+    ExtStatus s = read_atom_term(d, &id.module);
+    if (s == EXT_OK) s = read_fun_integer(d, &id.old_index);
+    if (s == EXT_OK) s = read_fun_integer(d, &id.old_uniq);
+    if (s != EXT_OK) return s;
+    const uint8_t *tp = take(d, 1);
+    CHECK(tp && (*tp == EXT_TAG_NEW_PID || *tp == EXT_TAG_PID));
+    Term creator;
+    if ((s = read_pid(d, *tp, &creator)) != EXT_OK) return s;
+    CHECK(expect(d, nfree));
+    id.num_free = nfree;
+    Term *mem = alloc_words(d, FUN_FIXED_WORDS + nfree);
+    if (!mem) return EXT_OK;
+    *out = term_make_fun(mem, ext_fun_entry(&id), creator, nfree);
+    for (size_t i = nfree; i-- > 0;) push_slot(d, &mem[FUN_FIXED_WORDS + i]);
+    return EXT_OK;
+}
+
 /* ---- containers ---------------------------------------------------------- */
 
 static ExtStatus read_tuple(Dec *d, uint8_t tag, Term *out)
@@ -458,9 +502,10 @@ static ExtStatus read_one(Dec *d, Term *slot)
     case EXT_TAG_NEW_REFERENCE:
     case EXT_TAG_REFERENCE: s = read_ref(d, tag, &t); break;
     case EXT_TAG_EXPORT: s = read_export(d, &t); break;
+    case EXT_TAG_NEW_FUN: s = read_new_fun(d, &t); break;
     default:
-        /* closures (NEW_FUN_EXT), bitstrings, atom cache references and
-         * nested compression are not supported */
+        /* the old FUN_EXT (gone from OTP 25 too), atom cache references
+         * and nested compression are not supported */
         return EXT_BADARG;
     }
     if (s == EXT_OK && d->build && !pass_slot) *slot = t;
@@ -557,15 +602,15 @@ static uint8_t *inflate_body(const uint8_t *buf, size_t len, size_t *out_len, si
 }
 
 /* Runs one pass over buf; see external.h for the contract of both passes. */
-static ExtStatus run_pass(const uint8_t *buf, size_t len, bool skip_version, bool safe, Term *mem, Term *result,
-                          size_t *words, size_t *used)
+static ExtStatus run_pass(const uint8_t *buf, size_t len, bool skip_version, bool safe, bool allow_funs, Term *mem,
+                          Term *result, size_t *words, size_t *used)
 {
     size_t off = 0;
     if (!skip_version) {
         if (len < 1 || buf[0] != EXT_VERSION_MAGIC) return EXT_BADARG;
         off = 1;
     }
-    Dec d = {.build = mem != NULL, .existing_atoms = safe, .hp = mem};
+    Dec d = {.build = mem != NULL, .existing_atoms = safe, .allow_funs = allow_funs, .hp = mem};
     if (off < len && buf[off] == EXT_TAG_COMPRESSED) {
         size_t body_len, consumed;
         uint8_t *body = inflate_body(buf + off + 1, len - off - 1, &body_len, &consumed);
@@ -587,7 +632,7 @@ static ExtStatus run_pass(const uint8_t *buf, size_t len, bool skip_version, boo
 
 ExtStatus ext_decoded_size(const uint8_t *buf, size_t len, bool skip_version, size_t *words, size_t *used)
 {
-    return run_pass(buf, len, skip_version, false, NULL, NULL, words, used);
+    return run_pass(buf, len, skip_version, false, false, NULL, NULL, words, used);
 }
 
 Term ext_decode(const uint8_t *buf, size_t len, bool skip_version, Term *mem)
@@ -595,7 +640,7 @@ Term ext_decode(const uint8_t *buf, size_t len, bool skip_version, Term *mem)
     Term result = TERM_NONE;
     size_t words, used;
     Term scratch; /* a term that needs no heap words may come with mem == NULL */
-    if (run_pass(buf, len, skip_version, false, mem ? mem : &scratch, &result, &words, &used) != EXT_OK)
+    if (run_pass(buf, len, skip_version, false, false, mem ? mem : &scratch, &result, &words, &used) != EXT_OK)
         return TERM_NONE;
     return result;
 }
@@ -607,12 +652,13 @@ Term ext_binary_to_term(struct Process *p, const uint8_t *bytes, size_t len)
 
 Term ext_binary_to_term_opts(struct Process *p, const uint8_t *bytes, size_t len, bool safe, size_t *used)
 {
-    size_t words, span;
-    ExtStatus s = run_pass(bytes, len, false, safe, NULL, NULL, &words, &span);
+    size_t words, span, words2, span2;
+    ExtStatus s = run_pass(bytes, len, false, safe, true, NULL, NULL, &words, &span);
     if (s == EXT_SYSTEM_LIMIT) return proc_error(p, ATOM_system_limit);
     if (s != EXT_OK) return proc_badarg(p);
     Term *mem = proc_alloc(p, words);
-    Term t = ext_decode(bytes, len, false, mem);
+    Term t = TERM_NONE, scratch;
+    if (run_pass(bytes, len, false, safe, true, words ? mem : &scratch, &t, &words2, &span2) != EXT_OK) t = TERM_NONE;
     if (t == TERM_NONE) {
         /* duplicate map keys: give the words back when they are on the heap top */
         if (p->htop == mem + words) p->htop = mem;

@@ -43,7 +43,7 @@
  *   NEG_BIG
  *   FLOAT     one IEEE double                                  raw
  *   REF       two words of reference number                    raw
- *   FUN       FunEntry*, then the free variables               1 raw, rest terms
+ *   FUN       FunEntry*, creator pid, then the free variables  1 raw, rest terms
  *   EXPORT    Export*                                          raw
  *   HEAP_BIN  byte size, then the bytes padded to words        raw
  *   REFC_BIN  (binaries issue)                                 raw

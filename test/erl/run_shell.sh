@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # OTP's Eshell on ember against erl: sessions piped into the shell (stdout and
 # exit status byte for byte), then a session typed into a terminal (tmux) with
-# line editing, history and ^G, whose screens must match apart from the first
-# line, which names the runtime (erlang:system_info(system_version)).
+# line editing, history and ^G, and one at the ^C BREAK menu, whose screens
+# must match apart from the first line, which names the runtime
+# (erlang:system_info(system_version)).
 # Usage: run_shell.sh EMBER   (environment: ERL, default erl on PATH)
 set -uo pipefail
 [ $# -eq 1 ] || { echo "usage: $0 EMBER" >&2; exit 2; }
@@ -74,7 +75,7 @@ send() { # send KEY...: tmux key names as keys, anything else as text
   local k
   for k in "$@"; do
     case $k in
-      Enter | Left | BSpace | Up | C-a | C-e | C-g) tmux -S "$sock" send-keys -t shell "$k" ;;
+      Enter | Left | BSpace | Up | C-a | C-c | C-e | C-g) tmux -S "$sock" send-keys -t shell "$k" ;;
       *) tmux -S "$sock" send-keys -t shell -l "$k" ;;
     esac
   done
@@ -87,15 +88,21 @@ at() { # at PROMPT KEY...: types the keys once the prompt is on the screen
   send "$@"
 }
 
+# start_session RUNTIME OUT: a fresh 80x30 terminal running RUNTIME, which
+# records the terminal's modes before and after it in OUT.before/OUT.after.
+start_session() {
+  sock=$2.sock # a server of its own: a killed one may take a moment to go
+  tmux -S "$sock" -f /dev/null new-session -d -s shell -x 80 -y 30 \
+    "cd '$work' && stty -g >'$2.before'; env LANG=C.UTF-8 LC_ALL= '$1'; s=\$?; stty -g >'$2.after'; echo \"[exit \$s]\"; sleep 600" ||
+    { echo "  (tmux could not start a session)"; return 1; }
+}
+
 # Types the session into a fresh 80x30 terminal running $1; the screen goes
 # to $2. Each line waits for the prompt it is typed at, so the keys reach
 # the line editor as a person's would.
 session() {
   local runtime=$1 out=$2 lefts=()
-  sock=$out.sock # a server of its own: a killed one may take a moment to go
-  tmux -S "$sock" -f /dev/null new-session -d -s shell -x 80 -y 30 \
-    "cd '$work' && stty -g >'$out.before'; env LANG=C.UTF-8 LC_ALL= '$runtime'; s=\$?; stty -g >'$out.after'; echo \"[exit \$s]\"; sleep 600" ||
-    { echo "  (tmux could not start a session)"; return 1; }
+  start_session "$runtime" "$out" || return 1
   for _ in {1..60}; do lefts+=(Left); done
   at "1>" "X = 5." Enter &&
     at "2>" "F = fun(A) -> A * X end." Enter &&
@@ -122,6 +129,40 @@ session() {
   tmux -S "$sock" kill-server 2>/dev/null
   return $ok
 }
+
+# ^C brings up the BREAK menu: an unknown option shows it again, (c)ontinue
+# goes back to the shell (no new prompt), (a)bort ends the runtime, status 0.
+break_session() {
+  local runtime=$1 out=$2
+  start_session "$runtime" "$out" || return 1
+  at "1>" C-c &&
+    at "BREAK:" "x" Enter &&
+    at "Invalid option" "c" Enter &&
+    sleep 0.5 && send "6 * 7." Enter &&
+    at "2>" C-c &&
+    wait_for "^2>$" && sleep 0.5 && send "a" Enter &&
+    wait_for '^\[exit'
+  local ok=$?
+  ((ok == 0)) || screen | tail -n 15 | sed "s|^|  $(basename "$runtime") |"
+  screen >"$out"
+  tmux -S "$sock" kill-server 2>/dev/null
+  return $ok
+}
+
+if break_session "$erl" "$work/erl.break" && break_session "$ember" "$work/ember.break"; then
+  for line in "Invalid option 'x'. Please enter one of the following:" "6 * 7." "42" "[exit 0]"; do
+    grep -qxF -- "$line" "$work/erl.break" || fail break "erl's screen has no line \"$line\": the session went wrong"
+  done
+  cmp -s "$work/ember.break.before" "$work/ember.break.after" || fail break "ember left the terminal's modes changed"
+  if [ "$(tail -n +2 "$work/erl.break")" = "$(tail -n +2 "$work/ember.break")" ]; then
+    passed=$((passed + 1))
+  else
+    fail break "the screens differ"
+    diff -u --label erl --label ember <(tail -n +2 "$work/erl.break") <(tail -n +2 "$work/ember.break") | head -n 40
+  fi
+else
+  fail break "the session did not finish"
+fi
 
 if session "$erl" "$work/erl.screen" && session "$ember" "$work/ember.screen"; then
   # the runs must have done what the keys ask for, on erl first of all

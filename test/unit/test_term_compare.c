@@ -82,9 +82,9 @@ START_TEST(funs_order_by_module_index_uniq_env)
 {
     Module m = {.name = atom_from_cstr("m")};
     FunEntry f0 = {.module = &m, .index = 0, .old_uniq = 9}, f1 = {.module = &m, .index = 1, .old_uniq = 9};
-    Term a[3] = {header_make(HDR_FUN, 2), (Term)(uintptr_t)&f0, term_make_small(1)};
-    Term b[3] = {header_make(HDR_FUN, 2), (Term)(uintptr_t)&f0, term_make_small(2)};
-    Term c[2] = {header_make(HDR_FUN, 1), (Term)(uintptr_t)&f1};
+    Term a[4] = {header_make(HDR_FUN, 3), (Term)(uintptr_t)&f0, term_make_pid(0), term_make_small(1)};
+    Term b[4] = {header_make(HDR_FUN, 3), (Term)(uintptr_t)&f0, term_make_pid(0), term_make_small(2)};
+    Term c[3] = {header_make(HDR_FUN, 2), (Term)(uintptr_t)&f1, term_make_pid(0)};
     Export *e = export_put(atom_from_cstr("a"), atom_from_cstr("b"), 0);
     Term x[2] = {header_make(HDR_EXPORT, 1), (Term)(uintptr_t)e};
     ck_assert_int_lt(term_compare(term_make_boxed(a), term_make_boxed(b)), 0);

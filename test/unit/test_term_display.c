@@ -75,7 +75,7 @@ START_TEST(closures_and_export_funs)
 {
     Module mod = {.name = atom_from_cstr("my mod")};
     FunEntry fe = {.module = &mod, .index = 3, .old_uniq = 127213731, .num_free = 1};
-    Term fun[3] = {header_make(HDR_FUN, 2), (Term)(uintptr_t)&fe, term_make_small(5)};
+    Term fun[4] = {header_make(HDR_FUN, 3), (Term)(uintptr_t)&fe, term_make_pid(0), term_make_small(5)};
     ck_assert_str_eq(show(term_make_boxed(fun)), "#Fun<my mod.3.127213731>");
     Export *e = export_put(atom_from_cstr("lists"), atom_from_cstr("reverse"), 1);
     Term exp[2] = {header_make(HDR_EXPORT, 1), (Term)(uintptr_t)e};

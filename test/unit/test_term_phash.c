@@ -94,9 +94,9 @@ START_TEST(closures_hash_like_otp)
     Term str[4], y[3];
     Term b = term_cons(&str[0], term_make_small('b'), TERM_NIL);
     y[0] = header_make(HDR_TUPLE, 2), y[1] = atom_from_cstr("a"), y[2] = b;
-    Term c0[3] = {header_make(HDR_FUN, 2), (Term)(uintptr_t)&f0, term_make_small(5)};
-    Term c1[4] = {header_make(HDR_FUN, 3), (Term)(uintptr_t)&f1, term_make_small(5), term_make_boxed(y)};
-    Term c2[2] = {header_make(HDR_FUN, 1), (Term)(uintptr_t)&f2};
+    Term c0[4] = {header_make(HDR_FUN, 3), (Term)(uintptr_t)&f0, term_make_pid(0), term_make_small(5)};
+    Term c1[5] = {header_make(HDR_FUN, 4), (Term)(uintptr_t)&f1, term_make_pid(0), term_make_small(5), term_make_boxed(y)};
+    Term c2[3] = {header_make(HDR_FUN, 2), (Term)(uintptr_t)&f2, term_make_pid(0)};
     ck_assert_uint_eq(term_phash2(term_make_boxed(c0)), 97778913u);
     ck_assert_uint_eq(term_phash2(term_make_boxed(c1)), 102925014u);
     ck_assert_uint_eq(term_phash2(term_make_boxed(c2)), 28075308u);
