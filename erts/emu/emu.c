@@ -163,19 +163,6 @@ static inline int compare(Term a, Term b)
     }
     return term_compare(a, b);
 }
-static inline bool eq_exact(Term a, Term b)
-{
-    if (a == b) return true;
-    if (term_is_immed(a) || term_is_immed(b)) return false;
-    return term_eq_exact(a, b);
-}
-static inline bool eq(Term a, Term b)
-{
-    if (a == b) return true;
-    if (term_is_immed(a) && term_is_immed(b)) return false;
-    return term_eq(a, b);
-}
-
 static bool is_binary(Term t) { return binary_is_binary(t); }
 
 static bool fun_has_arity(Term f, Term arity)
@@ -713,10 +700,10 @@ dispatch:
     /* ---- tests ---- */
     CASE(is_lt) TEST(compare(SRC(2), SRC(3)) < 0, 4);
     CASE(is_ge) TEST(compare(SRC(2), SRC(3)) >= 0, 4);
-    CASE(is_eq) TEST(eq(SRC(2), SRC(3)), 4);
-    CASE(is_ne) TEST(!eq(SRC(2), SRC(3)), 4);
-    CASE(is_eq_exact) TEST(eq_exact(SRC(2), SRC(3)), 4);
-    CASE(is_ne_exact) TEST(!eq_exact(SRC(2), SRC(3)), 4);
+    CASE(is_eq) TEST(term_eq(SRC(2), SRC(3)), 4);
+    CASE(is_ne) TEST(!term_eq(SRC(2), SRC(3)), 4);
+    CASE(is_eq_exact) TEST(term_eq_exact(SRC(2), SRC(3)), 4);
+    CASE(is_ne_exact) TEST(!term_eq_exact(SRC(2), SRC(3)), 4);
     CASE(is_integer) TEST(term_is_integer(SRC(2)), 3);
     CASE(is_float) TEST(term_is_float(SRC(2)), 3);
     CASE(is_number) TEST(term_is_number(SRC(2)), 3);
@@ -757,7 +744,7 @@ dispatch:
         Term v = SRC(1);
         UInt n = pc[3];
         for (UInt i = 0; i < n; i++)
-            if (eq_exact((Term)pc[4 + 2 * i], v)) JUMP((const CodeWord *)pc[5 + 2 * i]);
+            if (term_eq_exact((Term)pc[4 + 2 * i], v)) JUMP((const CodeWord *)pc[5 + 2 * i]);
         JUMP(LABEL(2));
     }
     CASE(select_tuple_arity)

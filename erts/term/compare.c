@@ -306,25 +306,34 @@ static int compare(Term a, Term b, bool exact)
     return r;
 }
 
-/* Two small integers, the common case of max/2, min/2 and sorting, order
- * without setting up the walk. */
-static inline bool both_small(Term a, Term b) { return term_is_small(a) && term_is_small(b); }
-static inline int small_order(Term a, Term b)
+/* Two small integers or two atoms, the common cases of max/2, min/2, sorting
+ * and map keys, order without setting up the walk; *done is false otherwise. */
+static inline int shallow_order(Term a, Term b, bool *done)
 {
-    SInt x = term_small_value(a), y = term_small_value(b);
-    return (x > y) - (x < y);
+    *done = true;
+    if (term_is_small(a) && term_is_small(b)) {
+        SInt x = term_small_value(a), y = term_small_value(b);
+        return (x > y) - (x < y);
+    }
+    if (term_is_atom(a) && term_is_atom(b)) return cmp_atoms(a, b);
+    *done = false;
+    return 0;
 }
 
 int term_compare(Term a, Term b)
 {
     if (a == b) return 0;
-    return both_small(a, b) ? small_order(a, b) : compare(a, b, false);
+    bool done;
+    int r = shallow_order(a, b, &done);
+    return done ? r : compare(a, b, false);
 }
 
 int term_compare_exact(Term a, Term b)
 {
     if (a == b) return 0;
-    return both_small(a, b) ? small_order(a, b) : compare(a, b, true);
+    bool done;
+    int r = shallow_order(a, b, &done);
+    return done ? r : compare(a, b, true);
 }
-bool term_eq_exact(Term a, Term b) { return a == b || compare(a, b, true) == 0; }
-bool term_eq(Term a, Term b) { return a == b || compare(a, b, false) == 0; }
+bool term_eq_exact_walk(Term a, Term b) { return compare(a, b, true) == 0; }
+bool term_eq_walk(Term a, Term b) { return compare(a, b, false) == 0; }

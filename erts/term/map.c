@@ -73,21 +73,25 @@ static Term flat_make(Process *p, const Term *keys, const Term *values, size_t n
 
 typedef struct {
     Term key, value;
-    size_t seq;
 } Pair;
 
-static int compare_pairs(const void *x, const void *y)
+/* A stable insertion sort by key: at most MAP_SMALL_LIMIT pairs, often
+ * already in order (the compiler's literal keys), where qsort's merge sort
+ * costs more in setup than in comparisons. */
+static void sort_pairs(Pair *pairs, size_t n)
 {
-    const Pair *a = x, *b = y;
-    int c = term_compare_exact(a->key, b->key);
-    if (c) return c;
-    return a->seq < b->seq ? -1 : a->seq > b->seq;
+    for (size_t i = 1; i < n; i++) {
+        Pair x = pairs[i];
+        size_t j = i;
+        for (; j > 0 && term_compare_exact(pairs[j - 1].key, x.key) > 0; j--) pairs[j] = pairs[j - 1];
+        pairs[j] = x;
+    }
 }
 
 /* Sorts pairs by key, keeping the last of equal keys; builds a flat map. */
 static Term flat_from_pairs(Process *p, Pair *pairs, size_t n)
 {
-    if (n > 1) qsort(pairs, n, sizeof *pairs, compare_pairs);
+    sort_pairs(pairs, n);
     Term keys[MAP_SMALL_LIMIT], values[MAP_SMALL_LIMIT];
     size_t out = 0;
     for (size_t i = 0; i < n; i++) {
@@ -103,7 +107,7 @@ static Term from_items(Process *p, HamtItem *items, size_t n)
     n = hamt_prepare(items, n);
     if (n > MAP_SMALL_LIMIT) return hamt_build(p, items, n, NULL, NULL);
     Pair pairs[MAP_SMALL_LIMIT];
-    for (size_t i = 0; i < n; i++) pairs[i] = (Pair){items[i].key, items[i].value, i};
+    for (size_t i = 0; i < n; i++) pairs[i] = (Pair){items[i].key, items[i].value};
     return flat_from_pairs(p, pairs, n);
 }
 
@@ -111,7 +115,7 @@ Term map_from_pairs(Process *p, const Term *keys, const Term *values, size_t n)
 {
     if (n <= MAP_SMALL_LIMIT) {
         Pair pairs[MAP_SMALL_LIMIT];
-        for (size_t i = 0; i < n; i++) pairs[i] = (Pair){keys[i], values[i], i};
+        for (size_t i = 0; i < n; i++) pairs[i] = (Pair){keys[i], values[i]};
         return flat_from_pairs(p, pairs, n);
     }
     HamtItem *items = malloc(n * sizeof *items);
