@@ -199,8 +199,38 @@ static Term *gather(Term m, const Term *keys, const Term *values, size_t n, size
     return kv;
 }
 
+/* Updates of at most MAP_SMALL_LIMIT keys a flat map already has: a copy of
+ * its values sharing its keys tuple, as OTP's. TERM_NONE, with the first
+ * absent key. */
+static Term flat_update_many(Process *p, Term m, const Term *keys, const Term *values, size_t n, Term *missing)
+{
+    long at[MAP_SMALL_LIMIT];
+    for (size_t i = 0; i < n; i++) {
+        if ((at[i] = flat_find(m, keys[i])) < 0) {
+            *missing = keys[i];
+            return TERM_NONE;
+        }
+    }
+    UInt size = flatmap_size(m);
+    Term *r = proc_alloc(p, 2 + size);
+    r[0] = header_make(HDR_MAP, size + 1);
+    r[1] = flatmap_keys_tuple(m);
+    for (UInt j = 0; j < size; j++) r[2 + j] = flatmap_values(m)[j];
+    for (size_t i = 0; i < n; i++) r[2 + at[i]] = values[i]; /* the last of equal keys wins */
+    return term_make_boxed(r);
+}
+
 Term map_put_many(Process *p, Term m, const Term *keys, const Term *values, size_t n, bool exact, Term *missing)
 {
+    if (n > 1 && n <= MAP_SMALL_LIMIT && term_is_flatmap(m)) {
+        Term absent;
+        Term r = flat_update_many(p, m, keys, values, n, &absent);
+        if (r != TERM_NONE) return r;
+        if (exact) {
+            *missing = absent;
+            return TERM_NONE;
+        }
+    }
     if (exact && (n == 1 || !term_is_flatmap(m))) {
         /* one walk per key: an update fails on an absent key */
         for (size_t i = 0; i < n; i++) {
