@@ -16,6 +16,7 @@ typedef struct AtomEntry {
     uint32_t len;   /* bytes of UTF-8 text */
     uint32_t chars; /* code points */
     uint32_t hash;
+    uint64_t prefix; /* the first 8 bytes, big-endian and zero-padded: orders most pairs */
     char text[];
 } AtomEntry;
 
@@ -52,6 +53,14 @@ static uint32_t hash_text(const char *s, size_t len)
 }
 
 /* Returns the slot holding the atom, or the empty slot where it would go. */
+/* Unsigned bytes compared as one big-endian word order as memcmp orders them. */
+static uint64_t order_prefix(const char *name, size_t len)
+{
+    uint64_t p = 0;
+    for (size_t i = 0; i < 8; i++) p = p << 8 | (i < len ? (uint8_t)name[i] : 0);
+    return p;
+}
+
 static uint32_t probe(SlotTable *t, const char *name, size_t len, uint32_t hash, Term *found)
 {
     for (uint32_t i = hash & t->mask;; i = (i + 1) & t->mask) {
@@ -156,6 +165,7 @@ AtomResult atom_intern(const char *name, size_t len, Term *out)
             e->len = (uint32_t)len;
             e->chars = (uint32_t)chars;
             e->hash = hash;
+            e->prefix = order_prefix(name, len);
             memcpy(e->text, name, len);
             e->text[len] = '\0';
             uint32_t index = atomic_load(&count);
@@ -212,6 +222,16 @@ const char *atom_text(Term atom, size_t *len)
     AtomEntry *e = entry_of(atom);
     *len = e->len;
     return e->text;
+}
+
+int atom_compare(Term a, Term b)
+{
+    if (a == b) return 0;
+    const AtomEntry *x = entry_of(a), *y = entry_of(b);
+    if (x->prefix != y->prefix) return x->prefix < y->prefix ? -1 : 1;
+    int r = memcmp(x->text, y->text, x->len < y->len ? x->len : y->len);
+    if (r) return r < 0 ? -1 : 1;
+    return (x->len > y->len) - (x->len < y->len);
 }
 
 size_t atom_char_length(Term atom) { return entry_of(atom)->chars; }

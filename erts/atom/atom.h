@@ -51,6 +51,8 @@ Term atom_from_cstr(const char *name);
 
 /* The UTF-8 text of an atom; not NUL-terminated. Valid for the program's life. */
 const char *atom_text(Term atom, size_t *len);
+/* <0, 0 or >0 as the atoms' texts order byte by byte (Erlang's atom order). */
+int atom_compare(Term a, Term b);
 /* Number of characters (code points) in the atom's name. */
 size_t atom_char_length(Term atom);
 

@@ -141,15 +141,6 @@ static int cmp_numbers(Term a, Term b, bool exact)
 
 /* ---- atoms, identifiers, funs ----------------------------------------------- */
 
-static int cmp_atoms(Term a, Term b)
-{
-    if (a == b) return 0;
-    size_t la, lb;
-    const char *sa = atom_text(a, &la), *sb = atom_text(b, &lb);
-    int r = memcmp(sa, sb, la < lb ? la : lb);
-    if (r) return r < 0 ? -1 : 1;
-    return la < lb ? -1 : la > lb;
-}
 
 static int cmp_refs(Term a, Term b)
 {
@@ -160,9 +151,9 @@ static int cmp_refs(Term a, Term b)
 
 static int cmp_exports(const Export *x, const Export *y)
 {
-    int r = cmp_atoms(x->module, y->module);
+    int r = atom_compare(x->module, y->module);
     if (r) return r;
-    if ((r = cmp_atoms(x->function, y->function))) return r;
+    if ((r = atom_compare(x->function, y->function))) return r;
     return cmp_u64(x->arity, y->arity);
 }
 
@@ -203,7 +194,7 @@ static int cmp_funs(Term a, Term b, bool exact, PairStack *st)
     if (ea != eb) return ea ? 1 : -1; /* closures sort before export funs */
     if (ea) return cmp_exports(export_of_fun(a), export_of_fun(b));
     const FunEntry *fa = fun_entry(a), *fb = fun_entry(b);
-    int r = cmp_atoms(fa->module->name, fb->module->name);
+    int r = atom_compare(fa->module->name, fb->module->name);
     if (r) return r;
     if ((r = cmp_u64(fa->index, fb->index))) return r;
     if ((r = cmp_u64(fa->old_uniq, fb->old_uniq))) return r;
@@ -256,7 +247,7 @@ static int cmp_one(Term a, Term b, bool exact, PairStack *st)
     if (ra != rb) return ra < rb ? -1 : 1;
     switch (ra) {
     case RANK_NUMBER: return cmp_numbers(a, b, exact);
-    case RANK_ATOM: return cmp_atoms(a, b);
+    case RANK_ATOM: return atom_compare(a, b);
     case RANK_NIL: return 0;
     case RANK_LIST: push(st, term_list_ptr(a), term_list_ptr(b), 2, exact); return 0;
     case RANK_PID:
@@ -315,7 +306,7 @@ static inline int shallow_order(Term a, Term b, bool *done)
         SInt x = term_small_value(a), y = term_small_value(b);
         return (x > y) - (x < y);
     }
-    if (term_is_atom(a) && term_is_atom(b)) return cmp_atoms(a, b);
+    if (term_is_atom(a) && term_is_atom(b)) return atom_compare(a, b);
     *done = false;
     return 0;
 }

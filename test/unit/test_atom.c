@@ -65,6 +65,26 @@ START_TEST(latin1_is_converted)
 }
 END_TEST
 
+/* Atom order is memcmp order of the texts, then length: the 8-byte prefix
+ * must agree with it where texts share a prefix, contain NUL or bytes >= 0x80. */
+START_TEST(compare_orders_by_text)
+{
+    static const struct { const char *text; size_t len; } sorted[] = {
+        {"", 0},         {"\0", 1},        {"a", 1},         {"a\0", 2},
+        {"a\0\0\0\0\0\0\0\0", 9}, {"a\001", 2}, {"abcdefgh", 8}, {"abcdefgh\0", 9},
+        {"abcdefghi", 9}, {"abcdefgi", 8},  {"b", 1},         {"\xc3\xa9t\xc3\xa9", 6},
+    };
+    size_t n = sizeof sorted / sizeof *sorted;
+    Term atoms[sizeof sorted / sizeof *sorted];
+    for (size_t i = 0; i < n; i++) ck_assert_int_eq(atom_intern(sorted[i].text, sorted[i].len, &atoms[i]), ATOM_OK);
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < n; j++) {
+            int want = (i > j) - (i < j), got = atom_compare(atoms[i], atoms[j]);
+            ck_assert_msg(((got > 0) - (got < 0)) == want, "atoms %zu and %zu: %d", i, j, got);
+        }
+}
+END_TEST
+
 START_TEST(full_table_reports_limit)
 {
     /* The table was set up with a small limit in main(). */
@@ -96,6 +116,7 @@ int main(void)
     tcase_add_test(tc, length_is_counted_in_characters);
     tcase_add_test(tc, invalid_utf8_is_rejected);
     tcase_add_test(tc, latin1_is_converted);
+    tcase_add_test(tc, compare_orders_by_text);
     tcase_add_test(tc, full_table_reports_limit); /* last: fills the table */
     suite_add_tcase(s, tc);
     return check_run(s);
