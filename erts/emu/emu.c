@@ -76,20 +76,6 @@ Opcode emu_opcode_of(CodeWord word)
     return OP_COUNT; /* not an opcode word */
 }
 
-#ifndef EMBER_NO_THREADED
-/* Words an instruction occupies, from its operand format (lists are a count
- * followed by that many items, or pairs for P and A). */
-static size_t instr_words(const CodeWord *pc, Opcode op)
-{
-    size_t n = 1;
-    for (const char *f = op_formats[op]; *f; f++) {
-        if (*f == 'S') n += 1 + pc[n];
-        else if (*f == 'P' || *f == 'A') n += 1 + 2 * pc[n];
-        else n++;
-    }
-    return n;
-}
-#endif
 
 void emu_thread_code(CodeWord *code, size_t words)
 {
@@ -98,7 +84,7 @@ void emu_thread_code(CodeWord *code, size_t words)
     for (size_t i = 0; i < words;) {
         Opcode op = emu_opcode_of(code[i]);
         if (op >= OP_COUNT) return; /* the loader validated the code: cannot happen */
-        size_t n = instr_words(code + i, op);
+        size_t n = code_instr_words(code + i, op);
         code[i] = (CodeWord)handlers[op];
         i += n;
     }

@@ -3,6 +3,7 @@
  * datagram), and datagrams read for a pending recv or delivered as
  * {udp, S, IP, Port, Data} in active mode. Runs with the port's lock held. */
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "atom/atom.h"
@@ -38,7 +39,10 @@ void inet_udp_command(Port *port, const uint8_t *bytes, size_t len)
  * active mode, so one busy socket does not hold the poller). */
 void inet_udp_try_read(InetSocket *s)
 {
-    static _Thread_local uint8_t buf[DGRAM_MAX];
+    /* per thread, allocated on first use: static thread-local storage would
+     * be zeroed for every thread the runtime starts */
+    static _Thread_local uint8_t *buf;
+    if (!buf && !(buf = malloc(DGRAM_MAX))) return; /* left readable: tried again on the next event */
     for (unsigned k = 0; k < (s->o.read_packets ? s->o.read_packets : 1); k++) {
         size_t ri = 0;
         while (ri < s->nops && s->ops[ri].kind != OP_RECV) ri++;
@@ -47,7 +51,7 @@ void inet_udp_try_read(InetSocket *s)
         struct sockaddr_storage from;
         socklen_t fl = sizeof from;
         ssize_t n;
-        do n = recvfrom(s->fd, buf, sizeof buf, 0, (struct sockaddr *)&from, &fl);
+        do n = recvfrom(s->fd, buf, DGRAM_MAX, 0, (struct sockaddr *)&from, &fl);
         while (n < 0 && errno == EINTR);
         if (n < 0) {
             if (errno == EAGAIN || errno == EWOULDBLOCK) return;

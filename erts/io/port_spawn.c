@@ -51,9 +51,16 @@ void port_close_handles(Port *port)
 static void on_alloc(uv_handle_t *h, size_t suggested, uv_buf_t *buf)
 {
     (void)h;
-    static _Thread_local char chunk[65536]; /* the poller reads one pipe at a time */
+    /* the poller reads one pipe at a time; allocated on first use, as static
+     * thread-local storage would be zeroed for every thread the runtime starts */
+    enum { CHUNK = 65536 };
+    static _Thread_local char *chunk;
     (void)suggested;
-    *buf = uv_buf_init(chunk, sizeof chunk);
+    if (!chunk && !(chunk = malloc(CHUNK))) {
+        *buf = uv_buf_init(NULL, 0); /* libuv reports UV_ENOBUFS to the reader */
+        return;
+    }
+    *buf = uv_buf_init(chunk, CHUNK);
 }
 
 static void on_read(uv_stream_t *s, ssize_t n, const uv_buf_t *buf)

@@ -5,6 +5,7 @@
 #ifndef EMBER_CODE_H
 #define EMBER_CODE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "term/term.h"
@@ -21,6 +22,14 @@ typedef enum Opcode {
 /* Operand formats and names, indexed by Opcode (load/code.c). */
 extern const char *const op_names[OP_COUNT];
 extern const char *const op_formats[OP_COUNT];
+
+/* The shape of each instruction, from its format: the words it takes without
+ * its list (opcode and fixed operands, the list's count word included), and
+ * what its last operand is. The loader and the interpreter walk every loaded
+ * instruction with these, so no format string is read per instruction. */
+enum { OP_LIST_NONE, OP_LIST_ITEMS, OP_LIST_PAIRS };
+extern const uint8_t op_fixed_words[OP_COUNT];
+extern const uint8_t op_list_kind[OP_COUNT];
 
 /*
  * The opcode word holds the Opcode number until the interpreter threads the
@@ -40,6 +49,17 @@ static inline CodeWord code_reg(unsigned kind, UInt index) { return (CodeWord)((
 static inline bool code_is_reg(CodeWord w) { return (w & 3) == 0; }
 static inline unsigned code_reg_kind(CodeWord w) { return (unsigned)((w >> 2) & 3); }
 static inline UInt code_reg_index(CodeWord w) { return (UInt)(w >> 4); }
+
+/* Words of the instruction at pc, whose opcode (not yet threaded) is op. */
+static inline size_t code_instr_words(const CodeWord *pc, Opcode op)
+{
+    size_t n = op_fixed_words[op];
+    switch (op_list_kind[op]) {
+    case OP_LIST_ITEMS: return n + pc[n - 1];
+    case OP_LIST_PAIRS: return n + 2 * pc[n - 1];
+    default: return n;
+    }
+}
 
 /* Limits of the register files; the loader rejects code that exceeds them. */
 #define MAX_X_REGS 1024

@@ -170,18 +170,8 @@ static const char *read_extended(CompactReader *r, uint64_t kind, CompactOperand
     }
 }
 
-const char *load_compact_read(CompactReader *r, CompactOperand *op)
+const char *load_compact_read_general(CompactReader *r, CompactOperand *op)
 {
-    /* Most operands are one byte holding a value below 16 (registers, small
-     * atom and label numbers): decoded here without the general path. */
-    if (r->pos < r->end && !(*r->pos & 0x08) && (*r->pos & 7) != 7) {
-        uint8_t b = *r->pos++;
-        op->tag = (CompactTag)(b & 7);
-        op->typed = false;
-        op->u = b >> 4;
-        op->type_index = 0;
-        return NULL;
-    }
     const uint8_t *start = r->pos;
     RawValue v;
     memset(op, 0, sizeof *op);

@@ -65,9 +65,38 @@ static inline void load_compact_init(CompactReader *r, const uint8_t *data, size
     r->end = data + size;
 }
 
+/* Reads one operand in any form: load_compact_read's path for the rare ones. */
+const char *load_compact_read_general(CompactReader *r, CompactOperand *op);
+
 /* Reads one operand. Returns NULL on success, or a static text saying what is
  * wrong; r->pos is then where the bad operand starts. */
-const char *load_compact_read(CompactReader *r, CompactOperand *op);
+static inline const char *load_compact_read(CompactReader *r, CompactOperand *op)
+{
+    /* Most operands are one byte holding a value below 16 (registers, small
+     * atom and label numbers) or two bytes holding one below 2048 (larger
+     * atom, label and literal numbers): decoded inline. Both forms are
+     * unsigned, so u also serves as i for tag i. */
+    if (r->pos < r->end && (*r->pos & 7) != 7) {
+        uint8_t b = *r->pos;
+        if (!(b & 0x08)) {
+            r->pos++;
+            op->tag = (CompactTag)(b & 7);
+            op->typed = false;
+            op->u = b >> 4;
+            op->type_index = 0;
+            return NULL;
+        }
+        if (!(b & 0x10) && r->end - r->pos >= 2) {
+            op->tag = (CompactTag)(b & 7);
+            op->typed = false;
+            op->u = ((uint64_t)(b >> 5) << 8) | r->pos[1];
+            op->type_index = 0;
+            r->pos += 2;
+            return NULL;
+        }
+    }
+    return load_compact_read_general(r, op);
+}
 
 /* Heap words of an allocation list operand: floats and funs counted at their
  * object size (a fun at 3 words; make_fun reserves its own space anyway). */

@@ -30,7 +30,8 @@ typedef struct Decoder {
     LoadError *err;
 } Decoder;
 
-static size_t here(const Decoder *d) { return d->bf->code.offset + (size_t)(d->r.pos - d->r.start); }
+static size_t offset_of(const Decoder *d, const uint8_t *p) { return d->bf->code.offset + (size_t)(p - d->r.start); }
+static size_t here(const Decoder *d) { return offset_of(d, d->r.pos); }
 
 /* The arrays of the last module decoded on this thread, kept for the next one:
  * a boot loads a hundred modules one after the other, and fresh memory for
@@ -104,51 +105,65 @@ static bool reserve(Decoder *d)
     return gc->ops && gc->args;
 }
 
-/* Checks one operand against the file's tables and counts the literal words
- * it will need. */
-static bool check_operand(Decoder *d, const CompactOperand *op, size_t at)
+/* Whether one operand is within the file's tables and limits. */
+static bool operand_ok(const Decoder *d, const CompactOperand *op)
 {
     const BeamFile *bf = d->bf;
     switch (op->tag) {
-    case CT_A:
-        if (op->u > bf->num_atoms) return load_fail(d->err, "Code", at, "atom %llu out of range", (unsigned long long)op->u);
-        return true;
-    case CT_F:
-        if (op->u >= bf->label_count)
-            return load_fail(d->err, "Code", at, "label %llu out of range", (unsigned long long)op->u);
-        return true;
-    case CT_X:
-        if (op->u >= MAX_X_REGS) return load_fail(d->err, "Code", at, "x(%llu) out of range", (unsigned long long)op->u);
-        return true;
-    case CT_Y:
-        if (op->u >= MAX_Y_REGS) return load_fail(d->err, "Code", at, "y(%llu) out of range", (unsigned long long)op->u);
-        return true;
-    case CT_FR:
-        if (op->u >= MAX_F_REGS) return load_fail(d->err, "Code", at, "fr(%llu) out of range", (unsigned long long)op->u);
-        return true;
-    case CT_LITERAL:
-        if (op->u >= bf->num_literals)
-            return load_fail(d->err, "Code", at, "literal %llu out of range", (unsigned long long)op->u);
-        return true;
+    case CT_A: return op->u <= bf->num_atoms;
+    case CT_F: return op->u < bf->label_count;
+    case CT_X: return op->u < MAX_X_REGS;
+    case CT_Y: return op->u < MAX_Y_REGS;
+    case CT_FR: return op->u < MAX_F_REGS;
+    case CT_LITERAL: return op->u < bf->num_literals;
     case CT_I:
-        if (!small_fits(op->i)) d->gc->literal_words += load_compact_big_words(8);
-        return true;
-    case CT_BIG: d->gc->literal_words += load_compact_big_words(op->big_len); return true;
-    case CT_FLOAT: d->gc->literal_words += FLOAT_WORDS; return true;
+    case CT_BIG:
+    case CT_FLOAT:
     case CT_U:
     case CT_H:
     case CT_ALLOC: return true;
-    case CT_LIST: return load_fail(d->err, "Code", at, "nested list operand");
+    default: return false;
     }
-    return load_fail(d->err, "Code", at, "unknown operand tag");
 }
 
+/* The reason operand_ok refused op, reported at its offset. */
+static bool operand_error(Decoder *d, const CompactOperand *op, size_t at)
+{
+    unsigned long long v = (unsigned long long)op->u;
+    switch (op->tag) {
+    case CT_A: return load_fail(d->err, "Code", at, "atom %llu out of range", v);
+    case CT_F: return load_fail(d->err, "Code", at, "label %llu out of range", v);
+    case CT_X: return load_fail(d->err, "Code", at, "x(%llu) out of range", v);
+    case CT_Y: return load_fail(d->err, "Code", at, "y(%llu) out of range", v);
+    case CT_FR: return load_fail(d->err, "Code", at, "fr(%llu) out of range", v);
+    case CT_LITERAL: return load_fail(d->err, "Code", at, "literal %llu out of range", v);
+    case CT_LIST: return load_fail(d->err, "Code", at, "nested list operand");
+    default: return load_fail(d->err, "Code", at, "unknown operand tag");
+    }
+}
+
+/* The literal words an operand will need: bignums and floats. */
+static size_t operand_literal_words(const CompactOperand *op)
+{
+    switch (op->tag) {
+    case CT_I: return small_fits(op->i) ? 0 : load_compact_big_words(8);
+    case CT_BIG: return load_compact_big_words(op->big_len);
+    case CT_FLOAT: return FLOAT_WORDS;
+    default: return 0;
+    }
+}
+
+/* Reads one operand and checks it on its own; a list is checked by its
+ * caller. The file offset is worked out only for a message. */
 static bool read_operand(Decoder *d, CompactOperand *op)
 {
-    size_t at = here(d);
+    const uint8_t *start = d->r.pos;
     const char *e = load_compact_read(&d->r, op);
-    if (e) return load_fail(d->err, "Code", at, "%s", e);
-    return op->tag == CT_LIST || check_operand(d, op, at);
+    if (e) return load_fail(d->err, "Code", offset_of(d, start), "%s", e);
+    if (op->tag == CT_LIST) return true;
+    if (!operand_ok(d, op)) return operand_error(d, op, offset_of(d, start));
+    if (op->tag == CT_I || op->tag == CT_BIG || op->tag == CT_FLOAT) d->gc->literal_words += operand_literal_words(op);
+    return true;
 }
 
 /* Appends one operand slot and returns it, or NULL when memory runs out. */
@@ -162,20 +177,20 @@ static CompactOperand *new_arg(Decoder *d)
 static bool decode_operands(Decoder *d, GenOp *g, unsigned arity)
 {
     for (unsigned k = 0; k < arity; k++) {
-        size_t at = here(d);
+        const uint8_t *start = d->r.pos;
         CompactOperand *op = new_arg(d);
-        if (!op) return load_fail(d->err, "Code", at, "out of memory");
+        if (!op) return load_fail(d->err, "Code", offset_of(d, start), "out of memory");
         if (!read_operand(d, op)) return false;
         g->nargs++;
         if (op->tag != CT_LIST) continue;
-        if (k + 1 != arity) return load_fail(d->err, "Code", at, "list operand is not the last one");
+        if (k + 1 != arity) return load_fail(d->err, "Code", offset_of(d, start), "list operand is not the last one");
         uint64_t items = op->u;
         for (uint64_t j = 0; j < items; j++) {
             CompactOperand *item = new_arg(d);
-            if (!item) return load_fail(d->err, "Code", at, "out of memory");
-            size_t item_at = here(d);
+            if (!item) return load_fail(d->err, "Code", offset_of(d, start), "out of memory");
+            const uint8_t *item_start = d->r.pos;
             if (!read_operand(d, item)) return false;
-            if (item->tag == CT_LIST) return load_fail(d->err, "Code", item_at, "nested list operand");
+            if (item->tag == CT_LIST) return load_fail(d->err, "Code", offset_of(d, item_start), "nested list operand");
             g->nargs++;
         }
     }
@@ -197,7 +212,8 @@ static bool decode_all(Decoder *d)
         GenOp *g = &gc->ops[gc->num_ops++];
         *g = (GenOp){.op = (uint8_t)opc, .arg = (uint32_t)gc->num_args, .nargs = 0, .offset = (uint32_t)at};
         if (!decode_operands(d, g, genops[opc].arity)) return false;
-        gc->literal_words += load_bs_string_words(g, gc->args);
+        if (opc == GENOP_bs_match_string || opc == GENOP_bs_put_string || opc == GENOP_bs_create_bin)
+            gc->literal_words += load_bs_string_words(g, gc->args);
         if (opc == GENOP_func_info) functions++;
         if (opc == GENOP_int_code_end) {
             if (functions != bf->function_count)

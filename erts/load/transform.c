@@ -57,11 +57,12 @@ static void emit(Emitter *e, CodeWord w) { e->cx->code[e->cx->code_words++] = w;
 
 static const CompactOperand *arg(const Emitter *e, unsigned k) { return &e->cx->gc->args[e->g->arg + k]; }
 
-static bool is_float_op(int op)
-{
-    return op == OP_fmove || op == OP_fconv || op == OP_fadd || op == OP_fsub || op == OP_fmul || op == OP_fdiv ||
-           op == OP_fnegate;
-}
+/* The instructions whose operands may be float registers; a table, as every
+ * operand of every instruction asks. */
+static const bool float_ops[OP_COUNT] = {[OP_fmove] = true, [OP_fconv] = true, [OP_fadd] = true, [OP_fsub] = true,
+                                   [OP_fmul] = true,  [OP_fdiv] = true,  [OP_fnegate] = true};
+
+static bool is_float_op(int op) { return float_ops[op]; }
 
 /* ---- operand conversion ---------------------------------------------------- */
 

@@ -21,17 +21,6 @@ static int kind(CodeWord w)
 
 static bool is_small_literal(CodeWord w) { return !code_is_reg(w) && term_is_small((Term)w); }
 
-static size_t instr_words(const CodeWord *pc)
-{
-    size_t n = 1;
-    for (const char *f = op_formats[pc[0]]; *f; f++) {
-        if (*f == 'S') n += 1 + pc[n];
-        else if (*f == 'P' || *f == 'A') n += 1 + 2 * pc[n];
-        else n++;
-    }
-    return n;
-}
-
 static int pick_move(const CodeWord *w, Opcode next)
 {
     int s = kind(w[1]), d = kind(w[2]);
@@ -155,7 +144,7 @@ void load_fast_rewrite(CodeWord *code, size_t words)
     /* Decide on the general opcodes first: a fusion looks at the instruction
      * after it, which must not have been rewritten yet. */
     for (size_t i = 0; i < words && code[i] < OP_COUNT;) {
-        size_t n = instr_words(code + i);
+        size_t n = code_instr_words(code + i, (Opcode)code[i]);
         const CodeWord *next = i + n < words && code[i + n] < OP_COUNT ? code + i + n : NULL;
         int op = pick(code + i, next);
         if (op >= 0) code[i] = (CodeWord)op;
