@@ -435,7 +435,7 @@ Term bif_erlang_port_close_1(Process *p, const Term *args)
 {
     Port *port = port_arg(p, args[0]);
     if (!port) return TERM_NONE;
-    bool closed = port_close_with(port, ATOM_normal, TERM_NIL);
+    bool closed = port_close_by(port, p->pid);
     port_release(port);
     return closed ? ATOM_true : erts_badarg(p, NULL);
 }
