@@ -229,7 +229,7 @@ static void recv_request(InetSocket *s, const uint8_t *in, size_t len, StrBuf *o
     for (size_t i = 0; i < s->nops; i++)
         if (s->ops[i].kind == OP_RECV) return inet_reply_error(out, EALREADY);
     size_t want = get32(in + 4);
-    if (want && s->o.packet != PB_RAW) want = 0; /* a length means something in raw mode only */
+    if (want && s->o.packet != PB_RAW) return inet_reply_error(out, EINVAL); /* as OTP 25: raw mode only */
     if (want > (1u << 26)) return inet_reply_error(out, ENOMEM);
     InetOp *op = inet_add_op(s, OP_RECV, inet_caller(), get_time(in), want);
     reply_ref(out, op);
