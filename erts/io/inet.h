@@ -46,9 +46,12 @@ typedef struct InetOp {
 } InetOp;
 
 /* A sender whose {inet_reply, S, ok} waits for the output queue to drain
- * below the low watermark (back-pressure; OTP makes the port busy). */
+ * to the low watermark (back-pressure; OTP makes the port busy, so the
+ * sender waits in gen_tcp:send). With send_timeout it gets {error, timeout}
+ * at its deadline instead, its data staying queued. */
 typedef struct HeldReply {
     Term caller;
+    uint64_t deadline; /* uv_now milliseconds; 0: none */
 } HeldReply;
 
 typedef struct InetOpts {
@@ -119,6 +122,10 @@ void inet_tcp_writable(InetSocket *s);
 void inet_tcp_try_read(InetSocket *s);
 void inet_tcp_try_accept(InetSocket *s);
 void inet_tcp_command(Port *port, const uint8_t *bytes, size_t len);
+/* The nearest send_timeout deadline of a held sender (0: none), and the
+ * expiry of those due by now (poller thread, lock held). */
+uint64_t inet_tcp_send_deadline(const InetSocket *s);
+void inet_tcp_send_timeouts(InetSocket *s, uint64_t now);
 /* Delivers what the buffered input allows (a recv, or active messages). */
 void inet_tcp_deliver(InetSocket *s);
 /* Answers every pending op of kind with {error, Reason}. */

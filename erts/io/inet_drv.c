@@ -382,7 +382,14 @@ static bool control(Port *port, unsigned op, const uint8_t *in, size_t len, StrB
     return true;
 }
 
+static size_t queue_size(Port *port)
+{
+    InetSocket *s = port->driver_data;
+    return s ? s->outlen - s->outoff : 0;
+}
+
 const PortDriver inet_tcp_driver = {.name = "tcp_inet", .start = start_tcp, .control = control,
-                                    .command = inet_tcp_command, .stop = inet_stop, .closing = inet_closing};
+                                    .command = inet_tcp_command, .stop = inet_stop, .closing = inet_closing,
+                                    .queue_size = queue_size};
 const PortDriver inet_udp_driver = {.name = "udp_inet", .start = start_udp, .control = control,
                                     .command = inet_udp_command, .stop = inet_stop, .closing = inet_closing};

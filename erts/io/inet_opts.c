@@ -106,6 +106,8 @@ static bool set_local(InetSocket *s, int opt, int32_t v)
     case O_MSGQ_LOWTRMRK: if (v <= 0) return false; o->low_msgq_wm = (size_t)v; return true;
     case O_SEND_TIMEOUT: o->send_timeout = v; return true;
     case O_SEND_TIMEOUT_CLOSE: o->send_timeout_close = v != 0; return true;
+    /* delay_send is kept and reported but changes nothing: on OTP it only
+     * lets small sends gather before the write, an optimisation */
     case O_DELAY_SEND: o->delay_send = v != 0; return true;
     case O_PACKET_SIZE: if (v < 0) return false; o->packet_size = (unsigned)v; return true;
     case O_READ_PACKETS: if (v <= 0) return false; o->read_packets = (unsigned)v; return true;

@@ -99,6 +99,8 @@ static uint64_t wanted_deadline(const InetSocket *s)
     uint64_t due = 0;
     for (size_t i = 0; i < s->nops; i++)
         if (s->ops[i].deadline && (!due || s->ops[i].deadline < due)) due = s->ops[i].deadline;
+    uint64_t send_due = s->stream ? inet_tcp_send_deadline(s) : 0;
+    if (send_due && (!due || send_due < due)) due = send_due;
     return due;
 }
 
@@ -235,6 +237,7 @@ static void on_timer(uv_timer_t *h)
             inet_send_async_error(s->port, op->caller, op->ref, ATOM_timeout);
             inet_remove_op(s, i);
         }
+        if (s->stream) inet_tcp_send_timeouts(s, now);
         apply(s);
     }
     pthread_mutex_unlock(&s->port->lock);

@@ -192,13 +192,18 @@ static void release_held(InetSocket *s, Term status)
 
 static void hold_reply(InetSocket *s, Term caller)
 {
+    uint64_t deadline = 0;
+    if (s->o.send_timeout >= 0) { /* 0 too: OTP answers timeout at once */
+        deadline = inet_now_ms() + (uint64_t)s->o.send_timeout;
+        if (!deadline) deadline = 1;
+    }
     if (s->nheld == s->capheld) {
         size_t cap = s->capheld ? 2 * s->capheld : 4;
         HeldReply *grown = realloc(s->held, cap * sizeof *grown);
         if (!grown) abort();
         s->held = grown, s->capheld = cap;
     }
-    s->held[s->nheld++] = (HeldReply){caller};
+    s->held[s->nheld++] = (HeldReply){caller, deadline};
 }
 
 static void queue_output(InetSocket *s, const uint8_t *bytes, size_t len)
@@ -260,6 +265,41 @@ void inet_tcp_writable(InetSocket *s)
         inet_send_tag(s->port, s->empty_subscriber, ATOM_empty_out_q);
         s->empty_subscriber = TERM_NIL;
     }
+}
+
+uint64_t inet_tcp_send_deadline(const InetSocket *s)
+{
+    uint64_t due = 0;
+    for (size_t i = 0; i < s->nheld; i++)
+        if (s->held[i].deadline && (!due || s->held[i].deadline < due)) due = s->held[i].deadline;
+    return due;
+}
+
+/* OTP 25 (measured): a send held past send_timeout answers {error, timeout}
+ * and leaves its data queued, so later sends queue and time out too; with
+ * send_timeout_close the queue is dropped and the socket closed instead,
+ * sends and recvs then answering enotconn while the port lives on. */
+void inet_tcp_send_timeouts(InetSocket *s, uint64_t now)
+{
+    bool expired = false;
+    for (size_t i = 0; i < s->nheld;) {
+        if (!s->held[i].deadline || s->held[i].deadline > now) {
+            i++;
+            continue;
+        }
+        inet_send_reply(s->port, s->held[i].caller, ATOM_timeout);
+        memmove(s->held + i, s->held + i + 1, (s->nheld - i - 1) * sizeof *s->held);
+        s->nheld--;
+        expired = true;
+    }
+    if (!expired || !s->o.send_timeout_close || s->state != ST_CONNECTED) return;
+    release_held(s, ATOM_timeout);
+    s->outoff = s->outlen = 0;
+    shutdown(s->fd, SHUT_RDWR); /* the descriptor itself goes with the port */
+    s->state = ST_OPEN; /* not connected: enotconn, as OTP's closed descriptor */
+    s->read_shut = true;
+    s->inlen = 0;
+    inet_fail_ops(s, OP_RECV, posix_error_atom(ENOTCONN));
 }
 
 /* Writes header and body now as far as the socket takes them; 0 or errno. */
