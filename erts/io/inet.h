@@ -78,6 +78,9 @@ typedef struct InetSocket {
      * OTP, only parsing moves it (a request or status line sets it, http_eoh
      * clears it); changing the packet option leaves it as it is. */
     bool http_in_headers;
+    /* Why a send failed (closed, econnreset...), TERM_NIL if none. OTP 25
+     * (measured): later sends answer enotconn, and the next recv this. */
+    Term send_error;
     InetOpts o;
     unsigned next_ref;
     InetOp *ops;

@@ -36,6 +36,7 @@ InetSocket *inet_socket_new(Port *port, bool stream)
     s->fd = -1;
     s->stream = stream;
     s->empty_subscriber = TERM_NIL;
+    s->send_error = TERM_NIL;
     inet_opts_default(&s->o, stream);
     port->driver_data = s;
     return s;
@@ -233,6 +234,12 @@ static void recv_request(InetSocket *s, const uint8_t *in, size_t len, StrBuf *o
     if (want > (1u << 26)) return inet_reply_error(out, ENOMEM);
     InetOp *op = inet_add_op(s, OP_RECV, inet_caller(), get_time(in), want);
     reply_ref(out, op);
+    if (s->send_error != TERM_NIL) { /* once; the socket is unconnected after */
+        inet_fail_ops(s, OP_RECV, s->send_error);
+        s->state = ST_CLOSED;
+        s->inlen = 0;
+        return;
+    }
     if (s->read_shut) { /* the peer is gone: what is buffered, then closed */
         inet_tcp_deliver(s);
         inet_fail_ops(s, OP_RECV, atom_from_cstr("closed"));

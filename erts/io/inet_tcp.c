@@ -231,7 +231,8 @@ static void output_broken(InetSocket *s, int err)
 {
     s->outoff = s->outlen = 0;
     s->write_shut = true;
-    release_held(s, error_reason(s, err));
+    s->send_error = error_reason(s, err);
+    release_held(s, s->send_error);
 }
 
 void inet_tcp_writable(InetSocket *s)
@@ -337,6 +338,7 @@ void inet_tcp_command(Port *port, const uint8_t *bytes, size_t len)
     InetSocket *s = port->driver_data;
     Term caller = inet_caller();
     if (!s || s->dead) return;
+    if (s->send_error != TERM_NIL) return inet_send_reply(port, caller, posix_error_atom(ENOTCONN));
     if (s->state != ST_CONNECTED || s->write_shut)
         return inet_send_reply(port, caller, s->state == ST_CLOSED || s->write_shut ? closed_atom() : posix_error_atom(ENOTCONN));
     uint8_t hdr[4];
