@@ -142,8 +142,7 @@ void inet_finish_unlocked(Port *port, InetSocket *s);
 void inet_udp_command(Port *port, const uint8_t *bytes, size_t len);
 void inet_udp_try_read(InetSocket *s);
 
-/* ---- framing (inet_packet.c): a self-contained part, to be replaced by a
- * shared packet parser later ---- */
+/* ---- framing (inet_packet.c; the http types through io/packet.h) ---- */
 /* The length of the first complete packet at in[0..len) (header included),
  * 0 when more bytes are needed, or -1 when the packet is invalid (too large).
  * *body_off is where its body starts and *body_len its length. */

@@ -12,6 +12,7 @@ long inet_packet_split_http(const InetOpts *o, bool in_headers, const uint8_t *i
     /* OTP 25 (measured): without packet_size, a line longer than the buffer
      * option is too long, so {buffer, N} bounds http lines; packet_size,
      * when set, takes its place (it may be above the buffer size). */
+    if (len == 0) return 0; /* in may be NULL then */
     PacketOptions po = {o->packet_size, (uint32_t)(o->buffer > UINT32_MAX ? UINT32_MAX : o->buffer), '\n'};
     long n = packet_length(in_headers ? PACKET_HTTPH : PACKET_HTTP, in, len, &po);
     if (n < 0) return -1;
