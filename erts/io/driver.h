@@ -31,6 +31,8 @@ typedef struct PortDriver {
      * before stop runs on the poller thread; what must not wait (a listening
      * socket refusing connections) happens here. */
     void (*closing)(struct Port *port);
+    /* Optional: the bytes queued for output (port_info queue_size; lock held). */
+    size_t (*queue_size)(struct Port *port);
 } PortDriver;
 
 /* The driver a {spawn_driver, Command} names (its first word), or NULL.

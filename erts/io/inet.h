@@ -29,7 +29,12 @@ typedef enum { ST_OPEN, ST_LISTEN, ST_CONNECTING, ST_CONNECTED, ST_CLOSED } Inet
 typedef enum { OP_ACCEPT, OP_CONNECT, OP_RECV } OpKind;
 enum { ACTIVE_FALSE = 0, ACTIVE_TRUE = 1, ACTIVE_ONCE = 2, ACTIVE_MULTI = 3 };
 /* packet types, as prim_inet numbers them */
-enum { PB_RAW = 0, PB_1 = 1, PB_2 = 2, PB_4 = 3, PB_LINE = 8 };
+enum { PB_RAW = 0, PB_1 = 1, PB_2 = 2, PB_4 = 3, PB_LINE = 8, PB_HTTP = 10, PB_HTTPH = 11, PB_HTTP_BIN = 13, PB_HTTPH_BIN = 14 };
+
+static inline bool inet_packet_is_http(int packet)
+{
+    return packet == PB_HTTP || packet == PB_HTTPH || packet == PB_HTTP_BIN || packet == PB_HTTPH_BIN;
+}
 
 /* A request answered later with {inet_async, S, Ref, Result}. */
 typedef struct InetOp {
@@ -41,14 +46,18 @@ typedef struct InetOp {
 } InetOp;
 
 /* A sender whose {inet_reply, S, ok} waits for the output queue to drain
- * below the low watermark (back-pressure; OTP makes the port busy). */
+ * to the low watermark (back-pressure; OTP makes the port busy, so the
+ * sender waits in gen_tcp:send). With send_timeout it gets {error, timeout}
+ * at its deadline instead, its data staying queued. */
 typedef struct HeldReply {
     Term caller;
+    uint64_t deadline; /* uv_now milliseconds; 0: none */
 } HeldReply;
 
 typedef struct InetOpts {
     int active, active_n;
     bool binary, exit_on_close, deliver_term, delay_send, send_timeout_close, show_econnreset;
+    bool buffer_set; /* {buffer, N} was given: recbuf no longer raises it */
     int packet;
     unsigned header, packet_size, read_packets;
     uint8_t line_delim;
@@ -65,6 +74,13 @@ typedef struct InetSocket {
     uint8_t family_code, type_code;
     InetState state;
     bool read_shut, write_shut, bound;
+    /* The next http line is a header, not a request or status line. As on
+     * OTP, only parsing moves it (a request or status line sets it, http_eoh
+     * clears it); changing the packet option leaves it as it is. */
+    bool http_in_headers;
+    /* Why a send failed (closed, econnreset...), TERM_NIL if none. OTP 25
+     * (measured): later sends answer enotconn, and the next recv this. */
+    Term send_error;
     InetOpts o;
     unsigned next_ref;
     InetOp *ops;
@@ -109,6 +125,10 @@ void inet_tcp_writable(InetSocket *s);
 void inet_tcp_try_read(InetSocket *s);
 void inet_tcp_try_accept(InetSocket *s);
 void inet_tcp_command(Port *port, const uint8_t *bytes, size_t len);
+/* The nearest send_timeout deadline of a held sender (0: none), and the
+ * expiry of those due by now (poller thread, lock held). */
+uint64_t inet_tcp_send_deadline(const InetSocket *s);
+void inet_tcp_send_timeouts(InetSocket *s, uint64_t now);
 /* Delivers what the buffered input allows (a recv, or active messages). */
 void inet_tcp_deliver(InetSocket *s);
 /* Answers every pending op of kind with {error, Reason}. */
@@ -122,8 +142,7 @@ void inet_finish_unlocked(Port *port, InetSocket *s);
 void inet_udp_command(Port *port, const uint8_t *bytes, size_t len);
 void inet_udp_try_read(InetSocket *s);
 
-/* ---- framing (inet_packet.c): a self-contained part, to be replaced by a
- * shared packet parser later ---- */
+/* ---- framing (inet_packet.c; the http types through io/packet.h) ---- */
 /* The length of the first complete packet at in[0..len) (header included),
  * 0 when more bytes are needed, or -1 when the packet is invalid (too large).
  * *body_off is where its body starts and *body_len its length. */
@@ -131,6 +150,9 @@ long inet_packet_split(const InetOpts *o, const uint8_t *in, size_t len, size_t 
 /* The header bytes a sent packet of len bytes starts with (0..4); -1 when
  * len does not fit the header. */
 int inet_packet_header(const InetOpts *o, size_t len, uint8_t hdr[4]);
+/* inet_packet_split for the http types: one line (a header with its
+ * continuation lines when in_headers); 0: more needed, -1: too long. */
+long inet_packet_split_http(const InetOpts *o, bool in_headers, const uint8_t *in, size_t len);
 
 /* ---- options (inet_opts.c) ---- */
 void inet_opts_default(InetOpts *o, bool stream);
@@ -150,6 +172,11 @@ void inet_send_async_error(Port *port, Term to, unsigned ref, Term reason);
 void inet_send_async_data(InetSocket *s, Term to, unsigned ref, const uint8_t *bytes, size_t len);
 /* {tcp, S, Data} to the connected process */
 void inet_send_tcp_data(InetSocket *s, const uint8_t *bytes, size_t len);
+/* An http packet (io/packet.h), as {http, S, Packet} or, when async, as
+ * {inet_async, S, Ref, {ok, Packet}}; strings are binaries for http_bin and
+ * httph_bin, lists otherwise (whatever the socket's mode). */
+struct PacketHttp;
+void inet_send_http(InetSocket *s, Term to, bool async, unsigned ref, const struct PacketHttp *h);
 /* {Tag, S} and {Tag, S, Reason} */
 void inet_send_tag(Port *port, Term to, Term tag);
 void inet_send_tag_reason(Port *port, Term to, Term tag, Term reason);

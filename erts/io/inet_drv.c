@@ -6,6 +6,7 @@
  * message; requests this driver does not know answer enotsup. */
 #include <errno.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -36,6 +37,7 @@ InetSocket *inet_socket_new(Port *port, bool stream)
     s->fd = -1;
     s->stream = stream;
     s->empty_subscriber = TERM_NIL;
+    s->send_error = TERM_NIL;
     inet_opts_default(&s->o, stream);
     port->driver_data = s;
     return s;
@@ -209,6 +211,15 @@ static void connect_request(InetSocket *s, const uint8_t *in, size_t len, StrBuf
     do r = connect(s->fd, (struct sockaddr *)&sa, salen);
     while (r != 0 && errno == EINTR);
     if (r != 0 && errno != EINPROGRESS) return inet_reply_error(out, errno);
+    if (r != 0) { /* a loopback handshake is often done already: spare the poller a round trip */
+        /* connected only when writable without error and a peer is named;
+         * a refused connect stays for the poller to report */
+        struct pollfd pf = {s->fd, POLLOUT, 0};
+        struct sockaddr_storage peer;
+        socklen_t pl = sizeof peer;
+        if (poll(&pf, 1, 0) == 1 && pf.revents == POLLOUT && getpeername(s->fd, (struct sockaddr *)&peer, &pl) == 0)
+            r = 0;
+    }
     InetOp *op = inet_add_op(s, OP_CONNECT, inet_caller(), get_time(in), 0);
     reply_ref(out, op);
     if (r == 0) {
@@ -229,10 +240,16 @@ static void recv_request(InetSocket *s, const uint8_t *in, size_t len, StrBuf *o
     for (size_t i = 0; i < s->nops; i++)
         if (s->ops[i].kind == OP_RECV) return inet_reply_error(out, EALREADY);
     size_t want = get32(in + 4);
-    if (want && s->o.packet != PB_RAW) want = 0; /* a length means something in raw mode only */
+    if (want && s->o.packet != PB_RAW) return inet_reply_error(out, EINVAL); /* as OTP 25: raw mode only */
     if (want > (1u << 26)) return inet_reply_error(out, ENOMEM);
     InetOp *op = inet_add_op(s, OP_RECV, inet_caller(), get_time(in), want);
     reply_ref(out, op);
+    if (s->send_error != TERM_NIL) { /* once; the socket is unconnected after */
+        inet_fail_ops(s, OP_RECV, s->send_error);
+        s->state = ST_CLOSED;
+        s->inlen = 0;
+        return;
+    }
     if (s->read_shut) { /* the peer is gone: what is buffered, then closed */
         inet_tcp_deliver(s);
         inet_fail_ops(s, OP_RECV, atom_from_cstr("closed"));
@@ -382,7 +399,14 @@ static bool control(Port *port, unsigned op, const uint8_t *in, size_t len, StrB
     return true;
 }
 
+static size_t queue_size(Port *port)
+{
+    InetSocket *s = port->driver_data;
+    return s ? s->outlen - s->outoff : 0;
+}
+
 const PortDriver inet_tcp_driver = {.name = "tcp_inet", .start = start_tcp, .control = control,
-                                    .command = inet_tcp_command, .stop = inet_stop, .closing = inet_closing};
+                                    .command = inet_tcp_command, .stop = inet_stop, .closing = inet_closing,
+                                    .queue_size = queue_size};
 const PortDriver inet_udp_driver = {.name = "udp_inet", .start = start_udp, .control = control,
                                     .command = inet_udp_command, .stop = inet_stop, .closing = inet_closing};

@@ -8,6 +8,7 @@
 #include "atom/atom.h"
 #include "gc/offheap.h"
 #include "io/inet.h"
+#include "io/packet.h"
 #include "io/posix_error.h"
 #include "proc/signal.h"
 #include "term/binary.h"
@@ -168,6 +169,127 @@ void inet_send_tcp_data(InetSocket *s, const uint8_t *bytes, size_t len)
     Term d = data(&b, &s->o, bytes, len);
     Term el[3] = {ATOM_tcp, s->port->id, d};
     finish(m, &b, tuple(&b, 3, el), s->port->connected);
+}
+
+/* ---- http packets ---- */
+
+static const Term http_header_atoms[] = {
+#define X(id, text) ATOM_##id,
+#include "io/packet_headers.def"
+#undef X
+};
+
+static const Term http_method_atoms[] = {
+#define X(id, text) ATOM_##id,
+#include "io/packet_methods.def"
+#undef X
+};
+
+static size_t str_words(bool bin, PacketSpan sp) { return bin ? bin_words(sp.len) : 2 * sp.len; }
+
+static Term str(Build *b, bool bin, PacketSpan sp)
+{
+    return bin ? binary(b, sp.ptr, sp.len) : bytes_list(b, sp.ptr, sp.len, TERM_NIL);
+}
+
+static size_t uri_words(bool bin, const PacketUri *u)
+{
+    switch (u->kind) {
+    case PACKET_URI_STAR: return 0;
+    case PACKET_URI_STRING: return str_words(bin, u->s1);
+    case PACKET_URI_ABS_PATH: return 3 + str_words(bin, u->s1);
+    case PACKET_URI_SCHEME: return 4 + str_words(bin, u->s1) + str_words(bin, u->s2);
+    case PACKET_URI_HTTP:
+    case PACKET_URI_HTTPS: return 6 + str_words(bin, u->s1) + str_words(bin, u->s2);
+    }
+    return 0;
+}
+
+static Term uri(Build *b, bool bin, const PacketUri *u)
+{
+    switch (u->kind) {
+    case PACKET_URI_STAR: return ATOM_asterisk;
+    case PACKET_URI_STRING: return str(b, bin, u->s1);
+    case PACKET_URI_ABS_PATH: {
+        Term el[2] = {ATOM_abs_path, str(b, bin, u->s1)};
+        return tuple(b, 2, el);
+    }
+    case PACKET_URI_SCHEME: {
+        Term el[3] = {ATOM_scheme, str(b, bin, u->s1), str(b, bin, u->s2)};
+        return tuple(b, 3, el);
+    }
+    case PACKET_URI_HTTP:
+    case PACKET_URI_HTTPS: {
+        Term el[5] = {ATOM_absoluteURI, u->kind == PACKET_URI_HTTP ? ATOM_http : ATOM_https, str(b, bin, u->s1),
+                      u->port == 0 ? ATOM_undefined : term_make_small(u->port), str(b, bin, u->s2)};
+        return tuple(b, 5, el);
+    }
+    }
+    return ATOM_undefined;
+}
+
+/* The words http_term needs: kept next to it, one case for one case. */
+static size_t http_words(bool bin, const PacketHttp *h)
+{
+    switch (h->kind) {
+    case PACKET_HTTP_EOH: return 0;
+    case PACKET_HTTP_ERROR: return 3 + str_words(bin, h->line);
+    case PACKET_HTTP_REQUEST:
+        return 5 + (h->method >= 0 ? 0 : str_words(bin, h->method_text)) + uri_words(bin, &h->uri) + 3;
+    case PACKET_HTTP_RESPONSE: return 5 + 3 + str_words(bin, h->phrase);
+    case PACKET_HTTP_HEADER:
+        return 6 + (h->header >= 0 ? 0 : str_words(bin, h->name)) + str_words(bin, h->raw_name) +
+               str_words(bin, h->value);
+    }
+    return 0;
+}
+
+static Term http_term(Build *b, bool bin, const PacketHttp *h)
+{
+    switch (h->kind) {
+    case PACKET_HTTP_EOH: return ATOM_http_eoh;
+    case PACKET_HTTP_ERROR: {
+        Term el[2] = {ATOM_http_error, str(b, bin, h->line)};
+        return tuple(b, 2, el);
+    }
+    case PACKET_HTTP_REQUEST: {
+        Term m = h->method >= 0 ? http_method_atoms[h->method] : str(b, bin, h->method_text);
+        Term u = uri(b, bin, &h->uri);
+        Term v[2] = {term_make_small(h->major), term_make_small(h->minor)};
+        Term el[4] = {ATOM_http_request, m, u, tuple(b, 2, v)};
+        return tuple(b, 4, el);
+    }
+    case PACKET_HTTP_RESPONSE: {
+        Term v[2] = {term_make_small(h->major), term_make_small(h->minor)};
+        Term version = tuple(b, 2, v);
+        Term el[4] = {ATOM_http_response, version, term_make_small(h->status), str(b, bin, h->phrase)};
+        return tuple(b, 4, el);
+    }
+    case PACKET_HTTP_HEADER: {
+        Term name = h->header >= 0 ? http_header_atoms[h->header] : str(b, bin, h->name);
+        Term raw = str(b, bin, h->raw_name);
+        Term el[5] = {ATOM_http_header, term_make_small(h->header + 1), name, raw, str(b, bin, h->value)};
+        return tuple(b, 5, el);
+    }
+    }
+    return ATOM_undefined;
+}
+
+void inet_send_http(InetSocket *s, Term to, bool async, unsigned ref, const PacketHttp *h)
+{
+    bool bin = s->o.packet == PB_HTTP_BIN || s->o.packet == PB_HTTPH_BIN;
+    Build b;
+    Message *m = start(s->port, (async ? 8 : 4) + http_words(bin, h), &b);
+    Term packet = http_term(&b, bin, h);
+    if (async) {
+        Term pair[2] = {ATOM_ok, packet};
+        Term r = tuple(&b, 2, pair);
+        Term el[4] = {ATOM_inet_async, s->port->id, term_make_small(ref), r};
+        finish(m, &b, tuple(&b, 4, el), to);
+    } else {
+        Term el[3] = {ATOM_http, s->port->id, packet};
+        finish(m, &b, tuple(&b, 3, el), to);
+    }
 }
 
 void inet_send_tag(Port *port, Term to, Term tag)

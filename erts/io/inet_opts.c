@@ -83,7 +83,7 @@ static bool set_active_multi(InetSocket *s, int n)
 
 static bool set_packet(InetSocket *s, int32_t v)
 {
-    if (v != PB_RAW && v != PB_1 && v != PB_2 && v != PB_4 && v != PB_LINE) return false;
+    if (v != PB_RAW && v != PB_1 && v != PB_2 && v != PB_4 && v != PB_LINE && !inet_packet_is_http(v)) return false;
     if (!s->stream && v != PB_RAW) return false;
     s->o.packet = v;
     return true;
@@ -94,7 +94,7 @@ static bool set_local(InetSocket *s, int opt, int32_t v)
 {
     InetOpts *o = &s->o;
     switch (opt) {
-    case O_BUFFER: if (v <= 0) return false; o->buffer = (size_t)v; return true;
+    case O_BUFFER: if (v <= 0) return false; o->buffer = (size_t)v, o->buffer_set = true; return true;
     case O_HEADER: if (v < 0) return false; o->header = (unsigned)v; return true;
     case O_PACKET: return set_packet(s, v);
     case O_MODE: if (v != 0 && v != 1) return false; o->binary = v == 1; return true;
@@ -106,6 +106,8 @@ static bool set_local(InetSocket *s, int opt, int32_t v)
     case O_MSGQ_LOWTRMRK: if (v <= 0) return false; o->low_msgq_wm = (size_t)v; return true;
     case O_SEND_TIMEOUT: o->send_timeout = v; return true;
     case O_SEND_TIMEOUT_CLOSE: o->send_timeout_close = v != 0; return true;
+    /* delay_send is kept and reported but changes nothing: on OTP it only
+     * lets small sends gather before the write, an optimisation */
     case O_DELAY_SEND: o->delay_send = v != 0; return true;
     case O_PACKET_SIZE: if (v < 0) return false; o->packet_size = (unsigned)v; return true;
     case O_READ_PACKETS: if (v <= 0) return false; o->read_packets = (unsigned)v; return true;
@@ -146,11 +148,16 @@ void inet_setopts(InetSocket *s, const uint8_t *in, size_t len, StrBuf *out)
         } else if (kernel_opt(s, opt, &level, &name)) {
             int iv = v;
             if (s->fd >= 0 && setsockopt(s->fd, level, name, &iv, sizeof iv) != 0) return inet_reply_error(out, errno);
+            /* OTP 25 (measured): recbuf raises the buffer option to its value
+             * until buffer is set explicitly; it never lowers it */
+            if (opt == O_RCVBUF && !s->o.buffer_set && v > 0 && (size_t)v > s->o.buffer) s->o.buffer = (size_t)v;
         } else if (opt == O_TCLASS || opt == O_RECVTCLASS || opt == O_V6ONLY || opt == O_NODELAY ||
                    opt == O_NOPUSH || opt == O_MULTICAST_TTL || opt == O_MULTICAST_LOOP) {
             continue; /* not this socket's kind: ignored, as OTP does */
         } else if (!set_local(s, opt, v)) {
             return inet_reply_error(out, EINVAL);
+        } else if (opt == O_PACKET) {
+            activity = true; /* buffered input is framed anew */
         }
     }
     strbuf_append_char(out, INET_REP_OK);

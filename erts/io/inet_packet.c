@@ -1,10 +1,23 @@
-/* inet_packet.c — {packet, 1 | 2 | 4 | line} framing of a stream socket's
- * input, and the headers put on what it sends. Kept apart and self-contained
- * so that a shared packet parser (decode_packet's) can take its place; the
- * other packet types are refused when set (inet_opts.c). */
+/* inet_packet.c — {packet, 1 | 2 | 4 | line | http...} framing of a stream
+ * socket's input, and the headers put on what it sends. The http types are
+ * framed by the parser erlang:decode_packet/3 uses (io/packet.h); the other
+ * packet types are refused when set (inet_opts.c). */
 #include <string.h>
 
 #include "io/inet.h"
+#include "io/packet.h"
+
+long inet_packet_split_http(const InetOpts *o, bool in_headers, const uint8_t *in, size_t len)
+{
+    /* OTP 25 (measured): without packet_size, a line longer than the buffer
+     * option is too long, so {buffer, N} bounds http lines; packet_size,
+     * when set, takes its place (it may be above the buffer size). */
+    if (len == 0) return 0; /* in may be NULL then */
+    PacketOptions po = {o->packet_size, (uint32_t)(o->buffer > UINT32_MAX ? UINT32_MAX : o->buffer), '\n'};
+    long n = packet_length(in_headers ? PACKET_HTTPH : PACKET_HTTP, in, len, &po);
+    if (n < 0) return -1;
+    return n > 0 && (size_t)n <= len ? n : 0;
+}
 
 long inet_packet_split(const InetOpts *o, const uint8_t *in, size_t len, size_t *body_off, size_t *body_len)
 {

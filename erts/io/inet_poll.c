@@ -4,12 +4,14 @@
  * nearest deadline of its pending requests, and the socket's reference count
  * that keeps it alive while handles or queued calls still point at it. */
 #include <stdlib.h>
+#include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include "atom/atom.h"
 #include "io/inet.h"
 #include "io/poller.h"
+#include "proc/signal.h"
 #include "sched/sched.h"
 
 Term inet_caller(void)
@@ -97,6 +99,8 @@ static uint64_t wanted_deadline(const InetSocket *s)
     uint64_t due = 0;
     for (size_t i = 0; i < s->nops; i++)
         if (s->ops[i].deadline && (!due || s->ops[i].deadline < due)) due = s->ops[i].deadline;
+    uint64_t send_due = s->stream ? inet_tcp_send_deadline(s) : 0;
+    if (send_due && (!due || send_due < due)) due = send_due;
     return due;
 }
 
@@ -141,7 +145,11 @@ static void do_apply(void *arg)
     pthread_mutex_lock(&s->port->lock);
     s->apply_queued = false;
     apply(s);
-    pthread_mutex_unlock(&s->port->lock);
+    bool finish = s->close_pending && !s->dead; /* set off the poller thread */
+    s->close_pending = false;
+    Port *port = s->port;
+    pthread_mutex_unlock(&port->lock);
+    if (finish) inet_finish_unlocked(port, s);
     inet_socket_unref(s);
 }
 
@@ -152,7 +160,7 @@ void inet_poll_update(InetSocket *s)
     if (s->dead) return;
     if (on_poller) return apply(s);
     if (s->apply_queued) return;
-    if (wanted_events(s) == s->events_on && wanted_deadline(s) == s->timer_due) return;
+    if (!s->close_pending && wanted_events(s) == s->events_on && wanted_deadline(s) == s->timer_due) return;
     s->apply_queued = true;
     atomic_fetch_add(&s->refc, 1);
     poller_call(do_apply, s);
@@ -160,9 +168,26 @@ void inet_poll_update(InetSocket *s)
 
 /* ---- events ---- */
 
+/* OTP 25 (measured): an active socket that ends itself after tcp_closed
+ * drops its links without exit signals, so a process trapping exits finds no
+ * {'EXIT', S, normal}; monitors still see the end. */
 void inet_finish_unlocked(Port *port, InetSocket *s)
 {
     (void)s;
+    pthread_mutex_lock(&port->lock);
+    size_t n = port->closed ? 0 : port->nlinks;
+    Term *links = NULL;
+    if (n && (links = malloc(n * sizeof *links))) {
+        memcpy(links, port->links, n * sizeof *links);
+        port->nlinks = 0;
+    }
+    pthread_mutex_unlock(&port->lock);
+    for (size_t i = 0; links && i < n; i++) {
+        Message *m = msg_build(SIG_UNLINK, port->id, 0, NULL);
+        m->term = TERM_NIL;
+        sig_send(links[i], m);
+    }
+    free(links);
     port_close_with(port, ATOM_normal, TERM_NIL);
 }
 
@@ -212,6 +237,7 @@ static void on_timer(uv_timer_t *h)
             inet_send_async_error(s->port, op->caller, op->ref, ATOM_timeout);
             inet_remove_op(s, i);
         }
+        if (s->stream) inet_tcp_send_timeouts(s, now);
         apply(s);
     }
     pthread_mutex_unlock(&s->port->lock);

@@ -14,6 +14,7 @@
 #include "atom/atom.h"
 #include "io/driver.h"
 #include "io/inet.h"
+#include "io/packet.h"
 #include "io/posix_error.h"
 #include "proc/signal.h"
 
@@ -36,6 +37,13 @@ static InetOp *first_recv(InetSocket *s, size_t *at)
     return NULL;
 }
 
+/* httph and httph_bin read header lines only; http and http_bin switch to
+ * them after a request or status line and back after http_eoh. */
+static bool http_headers_next(const InetSocket *s)
+{
+    return s->o.packet == PB_HTTPH || s->o.packet == PB_HTTPH_BIN || s->http_in_headers;
+}
+
 /* One unit for a recv or an active message: its length in the buffer (0:
  * not complete yet, -1: a packet too large) and its body. */
 static long next_unit(InetSocket *s, size_t at, const InetOp *r, size_t *off, size_t *blen)
@@ -46,8 +54,25 @@ static long next_unit(InetSocket *s, size_t at, const InetOp *r, size_t *off, si
         *off = 0, *blen = r->length;
         return (long)r->length;
     }
+    if (inet_packet_is_http(s->o.packet)) {
+        *off = 0;
+        long n = inet_packet_split_http(&s->o, http_headers_next(s), s->in + at, avail);
+        *blen = n > 0 ? (size_t)n : 0;
+        return n;
+    }
     return inet_packet_split(&s->o, s->in + at, avail, off, blen);
 }
+
+/* Parses one whole http line and sends what it says; the state moves on. */
+static void deliver_http(InetSocket *s, InetOp *r, const uint8_t *line, size_t len)
+{
+    PacketHttp h;
+    s->http_in_headers = packet_parse_http(line, len, http_headers_next(s), &h);
+    if (r) inet_send_http(s, r->caller, true, r->ref, &h);
+    else inet_send_http(s, s->port->connected, false, 0, &h);
+}
+
+static void input_ended(InetSocket *s, Term why);
 
 static void passive_now(InetSocket *s)
 {
@@ -55,7 +80,10 @@ static void passive_now(InetSocket *s)
     inet_send_tag(s->port, s->port->connected, ATOM_tcp_passive);
 }
 
-void inet_tcp_deliver(InetSocket *s)
+/* after_read: the input just grew by a read. OTP 25 (measured) finds an
+ * active socket's oversized packet only then: one behind packets delivered
+ * in the same pass, or found when {active, _} is set, waits silently. */
+static void deliver(InetSocket *s, bool after_read)
 {
     size_t at = 0;
     for (;;) {
@@ -64,14 +92,23 @@ void inet_tcp_deliver(InetSocket *s)
         if (!r && s->o.active == ACTIVE_FALSE) break;
         long n = next_unit(s, at, r, &off, &blen);
         if (n == 0) break;
-        if (n < 0) { /* a packet beyond packet_size: the input is unusable */
+        if (n < 0) {
+            /* A packet beyond packet_size (or an http line beyond the
+             * buffer): OTP 25 gives emsgsize and closes the connection, so a
+             * passive socket answers enotconn next, and an active one sends
+             * {tcp_error, S, emsgsize} and then {tcp_closed, S}. */
+            if (!r && (!after_read || at > 0)) break;
             Term why = atom_from_cstr("emsgsize");
             if (r) inet_send_async_error(s->port, r->caller, r->ref, why), inet_remove_op(s, ri);
-            else inet_send_tag_reason(s->port, s->port->connected, ATOM_tcp_error, why);
-            at = s->inlen;
-            break;
+            input_ended(s, r ? closed_atom() : why);
+            return;
         }
-        if (r) {
+        if (inet_packet_is_http(s->o.packet)) {
+            deliver_http(s, r, s->in + at, blen);
+            if (r) inet_remove_op(s, ri);
+            else if (s->o.active == ACTIVE_ONCE) s->o.active = ACTIVE_FALSE;
+            else if (s->o.active == ACTIVE_MULTI && --s->o.active_n <= 0) passive_now(s);
+        } else if (r) {
             inet_send_async_data(s, r->caller, r->ref, s->in + at + off, blen);
             inet_remove_op(s, ri);
         } else {
@@ -85,6 +122,8 @@ void inet_tcp_deliver(InetSocket *s)
     }
     if (at) drop_input(s, at);
 }
+
+void inet_tcp_deliver(InetSocket *s) { deliver(s, false); }
 
 /* The peer closed (or the connection broke with reason why). */
 static void input_ended(InetSocket *s, Term why)
@@ -135,7 +174,7 @@ void inet_tcp_try_read(InetSocket *s)
         s->inlen += (size_t)n;
         s->recv_oct += (uint64_t)n;
         atomic_fetch_add(&s->port->input, (uint64_t)n);
-        inet_tcp_deliver(s);
+        deliver(s, true);
     } else if (n == 0) {
         input_ended(s, closed_atom());
     } else if (errno != EAGAIN && errno != EWOULDBLOCK) {
@@ -153,13 +192,18 @@ static void release_held(InetSocket *s, Term status)
 
 static void hold_reply(InetSocket *s, Term caller)
 {
+    uint64_t deadline = 0;
+    if (s->o.send_timeout >= 0) { /* 0 too: OTP answers timeout at once */
+        deadline = inet_now_ms() + (uint64_t)s->o.send_timeout;
+        if (!deadline) deadline = 1;
+    }
     if (s->nheld == s->capheld) {
         size_t cap = s->capheld ? 2 * s->capheld : 4;
         HeldReply *grown = realloc(s->held, cap * sizeof *grown);
         if (!grown) abort();
         s->held = grown, s->capheld = cap;
     }
-    s->held[s->nheld++] = (HeldReply){caller};
+    s->held[s->nheld++] = (HeldReply){caller, deadline};
 }
 
 static void queue_output(InetSocket *s, const uint8_t *bytes, size_t len)
@@ -187,7 +231,8 @@ static void output_broken(InetSocket *s, int err)
 {
     s->outoff = s->outlen = 0;
     s->write_shut = true;
-    release_held(s, error_reason(s, err));
+    s->send_error = error_reason(s, err);
+    release_held(s, s->send_error);
 }
 
 void inet_tcp_writable(InetSocket *s)
@@ -221,6 +266,41 @@ void inet_tcp_writable(InetSocket *s)
         inet_send_tag(s->port, s->empty_subscriber, ATOM_empty_out_q);
         s->empty_subscriber = TERM_NIL;
     }
+}
+
+uint64_t inet_tcp_send_deadline(const InetSocket *s)
+{
+    uint64_t due = 0;
+    for (size_t i = 0; i < s->nheld; i++)
+        if (s->held[i].deadline && (!due || s->held[i].deadline < due)) due = s->held[i].deadline;
+    return due;
+}
+
+/* OTP 25 (measured): a send held past send_timeout answers {error, timeout}
+ * and leaves its data queued, so later sends queue and time out too; with
+ * send_timeout_close the queue is dropped and the socket closed instead,
+ * sends and recvs then answering enotconn while the port lives on. */
+void inet_tcp_send_timeouts(InetSocket *s, uint64_t now)
+{
+    bool expired = false;
+    for (size_t i = 0; i < s->nheld;) {
+        if (!s->held[i].deadline || s->held[i].deadline > now) {
+            i++;
+            continue;
+        }
+        inet_send_reply(s->port, s->held[i].caller, ATOM_timeout);
+        memmove(s->held + i, s->held + i + 1, (s->nheld - i - 1) * sizeof *s->held);
+        s->nheld--;
+        expired = true;
+    }
+    if (!expired || !s->o.send_timeout_close || s->state != ST_CONNECTED) return;
+    release_held(s, ATOM_timeout);
+    s->outoff = s->outlen = 0;
+    shutdown(s->fd, SHUT_RDWR); /* the descriptor itself goes with the port */
+    s->state = ST_OPEN; /* not connected: enotconn, as OTP's closed descriptor */
+    s->read_shut = true;
+    s->inlen = 0;
+    inet_fail_ops(s, OP_RECV, posix_error_atom(ENOTCONN));
 }
 
 /* Writes header and body now as far as the socket takes them; 0 or errno. */
@@ -258,6 +338,7 @@ void inet_tcp_command(Port *port, const uint8_t *bytes, size_t len)
     InetSocket *s = port->driver_data;
     Term caller = inet_caller();
     if (!s || s->dead) return;
+    if (s->send_error != TERM_NIL) return inet_send_reply(port, caller, posix_error_atom(ENOTCONN));
     if (s->state != ST_CONNECTED || s->write_shut)
         return inet_send_reply(port, caller, s->state == ST_CLOSED || s->write_shut ? closed_atom() : posix_error_atom(ENOTCONN));
     uint8_t hdr[4];

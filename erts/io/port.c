@@ -506,6 +506,25 @@ bool port_close_with(Port *port, Term reason, Term closed_to)
     return true;
 }
 
+bool port_close_by(Port *port, Term caller)
+{
+    pthread_mutex_lock(&port->lock);
+    bool was_open = !port->closed, linked = false;
+    port->closed = true;
+    for (size_t i = 0; was_open && i < port->nlinks; i++)
+        if (port->links[i] == caller) {
+            port->links[i] = port->links[--port->nlinks];
+            linked = true;
+            break;
+        }
+    if (was_open && port->driver && port->driver->closing) port->driver->closing(port);
+    pthread_mutex_unlock(&port->lock);
+    if (!was_open) return false;
+    if (linked) sig_send_exit(SIG_EXIT_LINK, port->id, caller, ATOM_normal);
+    queue(do_close, port, TERM_NIL, ATOM_normal, NULL, 0, NULL);
+    return true;
+}
+
 static void add_link_locked(Port *port, Term pid)
 {
     for (size_t i = 0; i < port->nlinks; i++)

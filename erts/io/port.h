@@ -90,6 +90,10 @@ bool port_send(Term from, Term to, Term msg);
 void port_command(Port *port, const uint8_t *bytes, size_t len); /* copies what it queues */
 /* closed_to: the pid told {Port, closed}, or NIL; false when already closed. */
 bool port_close_with(Port *port, Term reason, Term closed_to);
+/* port_close/1 by caller: as port_close_with(port, normal, nil), but a
+ * caller linked to the port has its exit signal queued before this returns,
+ * as on OTP (prim_inet:close takes it with a `receive ... after 0`). */
+bool port_close_by(Port *port, Term caller);
 void port_set_connected(Port *port, Term pid);
 /* {Port, Atom} to pid, after what the port sent before. */
 void port_tell(Port *port, Term pid, Term atom);

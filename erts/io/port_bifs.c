@@ -435,7 +435,7 @@ Term bif_erlang_port_close_1(Process *p, const Term *args)
 {
     Port *port = port_arg(p, args[0]);
     if (!port) return TERM_NONE;
-    bool closed = port_close_with(port, ATOM_normal, TERM_NIL);
+    bool closed = port_close_by(port, p->pid);
     port_release(port);
     return closed ? ATOM_true : erts_badarg(p, NULL);
 }
@@ -549,7 +549,12 @@ static Term info_value(Process *p, Port *port, Term item)
     if (is(item, "os_pid")) return port->os_pid < 0 ? ATOM_undefined : term_make_small((SInt)port->os_pid);
     if (is(item, "registered_name")) return TERM_NIL;
     if (is(item, "memory")) return term_make_small((SInt)(sizeof *port + port->incap));
-    if (is(item, "queue_size")) return term_make_small(0);
+    if (is(item, "queue_size")) {
+        pthread_mutex_lock(&port->lock);
+        size_t q = port->driver && port->driver->queue_size ? port->driver->queue_size(port) : 0;
+        pthread_mutex_unlock(&port->lock);
+        return term_make_small((SInt)q);
+    }
     if (is(item, "monitors")) return TERM_NIL; /* a port of ours monitors no process */
     if (is(item, "monitored_by")) {
         pthread_mutex_lock(&port->lock);
