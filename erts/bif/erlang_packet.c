@@ -12,20 +12,9 @@
 #include "bif/bif_reds.h"
 #include "bif/bif_util.h"
 #include "io/packet.h"
+#include "io/packet_atoms.h"
 #include "term/binary.h"
 #include "term/map.h"
-
-static const Term header_atoms[] = {
-#define X(id, text) ATOM_##id,
-#include "io/packet_headers.def"
-#undef X
-};
-
-static const Term method_atoms[] = {
-#define X(id, text) ATOM_##id,
-#include "io/packet_methods.def"
-#undef X
-};
 
 /* badarg with the cause OTP gives an unknown packet type. */
 static Term badopt(Process *p)
@@ -121,7 +110,7 @@ static Term http_term(Process *p, bool bin, const PacketHttp *h)
     case PACKET_HTTP_REQUEST:
         t = bif_alloc_tuple(p, 4, &e);
         e[0] = ATOM_http_request;
-        e[1] = h->method >= 0 ? method_atoms[h->method] : http_string(p, bin, h->method_text);
+        e[1] = h->method >= 0 ? packet_method_atoms[h->method] : http_string(p, bin, h->method_text);
         e[2] = uri_term(p, bin, &h->uri);
         e[3] = bif_tuple2(p, term_make_small(h->major), term_make_small(h->minor));
         return t;
@@ -136,7 +125,7 @@ static Term http_term(Process *p, bool bin, const PacketHttp *h)
         t = bif_alloc_tuple(p, 5, &e);
         e[0] = ATOM_http_header;
         e[1] = term_make_small(h->header + 1);
-        e[2] = h->header >= 0 ? header_atoms[h->header] : http_string(p, bin, h->name);
+        e[2] = h->header >= 0 ? packet_header_atoms[h->header] : http_string(p, bin, h->name);
         e[3] = http_string(p, bin, h->raw_name);
         e[4] = http_string(p, bin, h->value);
         return t;

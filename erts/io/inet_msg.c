@@ -9,6 +9,7 @@
 #include "gc/offheap.h"
 #include "io/inet.h"
 #include "io/packet.h"
+#include "io/packet_atoms.h"
 #include "io/posix_error.h"
 #include "proc/signal.h"
 #include "term/binary.h"
@@ -173,18 +174,6 @@ void inet_send_tcp_data(InetSocket *s, const uint8_t *bytes, size_t len)
 
 /* ---- http packets ---- */
 
-static const Term http_header_atoms[] = {
-#define X(id, text) ATOM_##id,
-#include "io/packet_headers.def"
-#undef X
-};
-
-static const Term http_method_atoms[] = {
-#define X(id, text) ATOM_##id,
-#include "io/packet_methods.def"
-#undef X
-};
-
 static size_t str_words(bool bin, PacketSpan sp) { return bin ? bin_words(sp.len) : 2 * sp.len; }
 
 static Term str(Build *b, bool bin, PacketSpan sp)
@@ -253,7 +242,7 @@ static Term http_term(Build *b, bool bin, const PacketHttp *h)
         return tuple(b, 2, el);
     }
     case PACKET_HTTP_REQUEST: {
-        Term m = h->method >= 0 ? http_method_atoms[h->method] : str(b, bin, h->method_text);
+        Term m = h->method >= 0 ? packet_method_atoms[h->method] : str(b, bin, h->method_text);
         Term u = uri(b, bin, &h->uri);
         Term v[2] = {term_make_small(h->major), term_make_small(h->minor)};
         Term el[4] = {ATOM_http_request, m, u, tuple(b, 2, v)};
@@ -266,7 +255,7 @@ static Term http_term(Build *b, bool bin, const PacketHttp *h)
         return tuple(b, 4, el);
     }
     case PACKET_HTTP_HEADER: {
-        Term name = h->header >= 0 ? http_header_atoms[h->header] : str(b, bin, h->name);
+        Term name = h->header >= 0 ? packet_header_atoms[h->header] : str(b, bin, h->name);
         Term raw = str(b, bin, h->raw_name);
         Term el[5] = {ATOM_http_header, term_make_small(h->header + 1), name, raw, str(b, bin, h->value)};
         return tuple(b, 5, el);
