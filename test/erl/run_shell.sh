@@ -149,17 +149,22 @@ break_session() {
   return $ok
 }
 
+# same_screens CASE ERL_SCREEN EMBER_SCREEN: the screens match below the banner line.
+same_screens() {
+  if [ "$(tail -n +2 "$2")" = "$(tail -n +2 "$3")" ]; then
+    passed=$((passed + 1))
+  else
+    fail "$1" "the screens differ"
+    diff -u --label erl --label ember <(tail -n +2 "$2") <(tail -n +2 "$3") | head -n 60
+  fi
+}
+
 if break_session "$erl" "$work/erl.break" && break_session "$ember" "$work/ember.break"; then
   for line in "Invalid option 'x'. Please enter one of the following:" "6 * 7." "42" "[exit 0]"; do
     grep -qxF -- "$line" "$work/erl.break" || fail break "erl's screen has no line \"$line\": the session went wrong"
   done
   cmp -s "$work/ember.break.before" "$work/ember.break.after" || fail break "ember left the terminal's modes changed"
-  if [ "$(tail -n +2 "$work/erl.break")" = "$(tail -n +2 "$work/ember.break")" ]; then
-    passed=$((passed + 1))
-  else
-    fail break "the screens differ"
-    diff -u --label erl --label ember <(tail -n +2 "$work/erl.break") <(tail -n +2 "$work/ember.break") | head -n 40
-  fi
+  same_screens break "$work/erl.break" "$work/ember.break"
 else
   fail break "the session did not finish"
 fi
@@ -174,12 +179,7 @@ if session "$erl" "$work/erl.screen" && session "$ember" "$work/ember.screen"; t
   for r in erl ember; do
     cmp -s "$work/$r.screen.before" "$work/$r.screen.after" || fail tty "$r left the terminal's modes changed"
   done
-  if [ "$(tail -n +2 "$work/erl.screen")" = "$(tail -n +2 "$work/ember.screen")" ]; then
-    passed=$((passed + 1))
-  else
-    fail tty "the screens differ"
-    diff -u --label erl --label ember <(tail -n +2 "$work/erl.screen") <(tail -n +2 "$work/ember.screen") | head -n 60
-  fi
+  same_screens tty "$work/erl.screen" "$work/ember.screen"
 else
   fail tty "the session did not finish"
   [ -f "$work/erl.screen" ] && [ -f "$work/ember.screen" ] &&
