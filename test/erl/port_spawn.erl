@@ -182,10 +182,11 @@ errors() ->
     broken_pipe().
 
 %% A program that closed its standard input: the write ends the port with
-%% epipe, and no exit status follows.
+%% epipe, and no exit status follows. The program lives on for 3 s so that a
+%% loaded machine cannot delay the write past its exit (an exit status then).
 broken_pipe() ->
     Trap = process_flag(trap_exit, true),
-    P = open_port({spawn, "sh -c 'exec 0<&-; echo closed; sleep 0.5'"}, [binary, exit_status]),
+    P = open_port({spawn, "sh -c 'exec 0<&-; echo closed; sleep 3'"}, [binary, exit_status]),
     receive {P, {data, <<"closed\n">>}} -> ok after 5000 -> erlang:display(no_closed_line) end,
     ?T(port_command(P, <<"to nobody">>)),
     Got = receive {'EXIT', P, R} -> {exit, R}; {P, M} -> {message, M} after 2000 -> timeout end,
