@@ -8,17 +8,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A stand-in module: a name and an MD5, marked purged so that every call of
+/* A module version that is not loaded: its name and MD5, marked purged so that every call of
  * its funs looks for the loaded version first. */
-typedef struct StubModule {
+typedef struct AbsentVersion {
     Module module;
     FunEntry **funs;
     size_t nfuns, cap;
-} StubModule;
+} AbsentVersion;
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-static StubModule **stubs;
-static size_t nstubs, stubs_cap;
+static AbsentVersion **absent;
+static size_t nabsent, absent_cap;
 
 static void *grow(void *items, size_t *cap, size_t len, size_t size)
 {
@@ -35,19 +35,19 @@ static bool entry_matches(const FunEntry *f, const ExtFunId *id)
            f->arity == id->arity + id->num_free && f->num_free == id->num_free;
 }
 
-static StubModule *stub_module(const ExtFunId *id)
+static AbsentVersion *absent_version(const ExtFunId *id)
 {
-    for (size_t i = 0; i < nstubs; i++)
-        if (stubs[i]->module.name == id->module && memcmp(stubs[i]->module.md5, id->md5, 16) == 0) return stubs[i];
-    StubModule *s = calloc(1, sizeof *s);
+    for (size_t i = 0; i < nabsent; i++)
+        if (absent[i]->module.name == id->module && memcmp(absent[i]->module.md5, id->md5, 16) == 0) return absent[i];
+    AbsentVersion *s = calloc(1, sizeof *s);
     if (!s) abort();
     s->module.name = id->module;
     memcpy(s->module.md5, id->md5, 16);
     atomic_init(&s->module.purged, true);
     s->module.attributes = TERM_NIL;
     s->module.compile_info = TERM_NIL;
-    stubs = grow(stubs, &stubs_cap, nstubs, sizeof *stubs);
-    stubs[nstubs++] = s;
+    absent = grow(absent, &absent_cap, nabsent, sizeof *absent);
+    absent[nabsent++] = s;
     return s;
 }
 
@@ -58,7 +58,7 @@ const FunEntry *ext_fun_entry(const ExtFunId *id)
         entry_matches(&m->funs[id->new_index], id))
         return &m->funs[id->new_index];
     pthread_mutex_lock(&lock);
-    StubModule *s = stub_module(id);
+    AbsentVersion *s = absent_version(id);
     FunEntry *fe = NULL;
     for (size_t i = 0; i < s->nfuns && !fe; i++)
         if (entry_matches(s->funs[i], id)) fe = s->funs[i];

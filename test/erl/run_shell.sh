@@ -97,6 +97,15 @@ start_session() {
     { echo "  (tmux could not start a session)"; return 1; }
 }
 
+# end_session STATUS RUNTIME OUT: saves the screen to OUT (and shows its end
+# when the keys did not get through), stops tmux, returns STATUS.
+end_session() {
+  (($1 == 0)) || screen | tail -n 15 | sed "s|^|  $(basename "$2") |"
+  screen >"$3"
+  tmux -S "$sock" kill-server 2>/dev/null
+  return "$1"
+}
+
 # Types the session into a fresh 80x30 terminal running $1; the screen goes
 # to $2. Each line waits for the prompt it is typed at, so the keys reach
 # the line editor as a person's would.
@@ -123,11 +132,7 @@ session() {
     at "11>" C-g &&
     at " -->" "q" Enter &&
     wait_for '^\[exit'
-  local ok=$?
-  ((ok == 0)) || screen | tail -n 15 | sed "s|^|  $(basename "$runtime") |"
-  screen >"$out"
-  tmux -S "$sock" kill-server 2>/dev/null
-  return $ok
+  end_session $? "$runtime" "$out"
 }
 
 # ^C brings up the BREAK menu: an unknown option shows it again, (c)ontinue
@@ -142,11 +147,7 @@ break_session() {
     at "2>" C-c &&
     wait_for "^2>$" && sleep 0.5 && send "a" Enter &&
     wait_for '^\[exit'
-  local ok=$?
-  ((ok == 0)) || screen | tail -n 15 | sed "s|^|  $(basename "$runtime") |"
-  screen >"$out"
-  tmux -S "$sock" kill-server 2>/dev/null
-  return $ok
+  end_session $? "$runtime" "$out"
 }
 
 # same_screens CASE ERL_SCREEN EMBER_SCREEN: the screens match below the banner line.

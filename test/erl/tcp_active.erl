@@ -7,14 +7,9 @@
 -export([main/0]).
 
 -include("test.hrl").
+-include("tcp_pair.hrl").
 
-pair(LOpts, COpts) ->
-    {ok, L} = gen_tcp:listen(0, [{active, false} | LOpts]),
-    {ok, P} = inet:port(L),
-    {ok, C} = gen_tcp:connect({127, 0, 0, 1}, P, [{active, false} | COpts]),
-    {ok, A} = gen_tcp:accept(L),
-    gen_tcp:close(L),
-    {A, C}.
+pair(LOpts, COpts) -> tcp_pair(inet, {127, 0, 0, 1}, LOpts, COpts).
 
 %% a message from S, with the socket shown as 'S'
 msg(S) ->

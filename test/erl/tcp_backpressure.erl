@@ -8,16 +8,11 @@
 -export([main/0]).
 
 -include("test.hrl").
+-include("tcp_pair.hrl").
 
 -define(MB, 1048576).
 
-pair(COpts) ->
-    {ok, L} = gen_tcp:listen(0, [{active, false}, binary]),
-    {ok, P} = inet:port(L),
-    {ok, C} = gen_tcp:connect({127, 0, 0, 1}, P, [{active, false}, binary | COpts]),
-    {ok, A} = gen_tcp:accept(L),
-    gen_tcp:close(L),
-    {A, C}.
+pair(COpts) -> tcp_pair(inet, {127, 0, 0, 1}, [binary], [binary | COpts]).
 
 main() ->
     options(),

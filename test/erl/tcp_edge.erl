@@ -9,14 +9,9 @@
 -export([main/0]).
 
 -include("test.hrl").
+-include("tcp_pair.hrl").
 
-pair(Family, Loop, LOpts, COpts) ->
-    {ok, L} = gen_tcp:listen(0, [Family, {active, false}, binary | LOpts]),
-    {ok, P} = inet:port(L),
-    {ok, C} = gen_tcp:connect(Loop, P, [Family, {active, false}, binary | COpts]),
-    {ok, A} = gen_tcp:accept(L),
-    gen_tcp:close(L),
-    {A, C}.
+pair(Family, Loop, LOpts, COpts) -> tcp_pair(Family, Loop, [binary | LOpts], [binary | COpts]).
 
 pair() -> pair(inet, {127, 0, 0, 1}, [], []).
 pair(LOpts, COpts) -> pair(inet, {127, 0, 0, 1}, LOpts, COpts).

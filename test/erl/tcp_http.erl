@@ -8,14 +8,9 @@
 -export([main/0]).
 
 -include("test.hrl").
+-include("tcp_pair.hrl").
 
-pair(Opts) ->
-    {ok, L} = gen_tcp:listen(0, [{active, false}, binary | Opts]),
-    {ok, P} = inet:port(L),
-    {ok, C} = gen_tcp:connect({127, 0, 0, 1}, P, [{active, false}, binary]),
-    {ok, A} = gen_tcp:accept(L),
-    gen_tcp:close(L),
-    {A, C}.
+pair(Opts) -> tcp_pair(inet, {127, 0, 0, 1}, [binary | Opts], [binary]).
 
 close(A, C) -> gen_tcp:close(A), gen_tcp:close(C).
 
