@@ -42,14 +42,7 @@ MEMORY_ONLY=idle_procs
 RUNS=${BENCH_RUNS:-5}
 TIMEOUT=${BENCH_TIMEOUT:-120}
 
-scripts/bootstrap.sh || exit 1
-build=$root/build-release
-if [ -z "${BENCH_NO_BUILD:-}" ]; then
-  cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null || exit 1
-  cmake --build "$build" -j"$(nproc)" >/dev/null || { echo "bench: build failed" >&2; exit 1; }
-fi
-ember=$build/bin/ember
-erl=$(command -v erl) || { echo "bench: erl not found" >&2; exit 1; }
+bench_name=bench . bench/setup.sh
 ebin=$build/bench
 rm -rf "$ebin"; mkdir -p "$ebin"
 export ERL_CRASH_DUMP=/dev/null

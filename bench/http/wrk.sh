@@ -12,14 +12,7 @@ set -uo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
 
-scripts/bootstrap.sh || exit 1
-build=$root/build-release
-if [ -z "${BENCH_NO_BUILD:-}" ]; then
-  cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null || exit 1
-  cmake --build "$build" -j"$(nproc)" >/dev/null || { echo "wrk: build failed" >&2; exit 1; }
-fi
-ember=$build/bin/ember
-erl=$(command -v erl) || { echo "wrk: erl not found" >&2; exit 1; }
+. bench/setup.sh
 ebin=$build/bench-http
 rm -rf "$ebin"; mkdir -p "$ebin"
 erlc -o "$ebin" bench/http/http_server.erl || exit 1
