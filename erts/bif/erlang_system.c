@@ -19,16 +19,15 @@
 
 /* ---- halt ---------------------------------------------------------------- */
 
-/* Ends the runtime. With flush, buffered standard output reaches the OS first;
- * without, buffered output is dropped as OTP drops pending port output. */
+/* Ends the runtime. With flush, buffered stdio output reaches the OS first;
+ * without, buffered output is dropped as OTP drops pending port output.
+ * Always _exit: the schedulers and the poller are still running, and exit()'s
+ * library destructors (libuv tears down its thread pool and signal pipe) would
+ * pull state from under them, which aborts the process now and then. */
 _Noreturn void bif_stop_runtime(int status, bool flush)
 {
     io_tty_restore(); /* _exit skips atexit: the terminal must not stay raw */
-    if (flush) {
-        fflush(stdout);
-        fflush(stderr);
-        exit(status);
-    }
+    if (flush) fflush(NULL);
     _exit(status);
 }
 
