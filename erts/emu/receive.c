@@ -12,6 +12,7 @@
 #include "proc/plinks.h"
 #include "proc/registry.h"
 #include "proc/signal.h"
+#include "time/shutdown_clock.h"
 #include "time/timer.h"
 
 void emu_push_x(Process *p, Term *x, unsigned n)
@@ -35,6 +36,7 @@ bool emu_send(Process *p, Term dest, Term msg)
     if (term_is_atom(dest)) {
         pid = registry_whereis(dest);
         if (pid == TERM_NONE) return proc_badarg(p), false;
+        if (dest == ATOM_init) shutdown_clock_note_init_message(msg);
     } else if (term_is_tuple(dest) && term_tuple_arity(dest) == 2) {
         Term name = term_tuple_element(dest, 1), node = term_tuple_element(dest, 2);
         if (!term_is_atom(name) || !term_is_atom(node)) return proc_badarg(p), false;

@@ -31,6 +31,7 @@ static unsigned nthreads = DEFAULT_THREADS;
 static _Atomic unsigned nspinning;
 static unsigned nsleeping;
 static _Atomic size_t nqueued; /* the queue's length, for lock-free looks */
+static _Atomic size_t nunfinished; /* submitted, not yet complete */
 static pthread_once_t started = PTHREAD_ONCE_INIT;
 
 void dirty_io_free(IoJob *job)
@@ -51,6 +52,7 @@ void dirty_io_complete(IoJob *job)
         pthread_mutex_unlock(&p->st.lock);
         if (wake) sched_enqueue(p);
     }
+    atomic_fetch_sub(&nunfinished, 1); /* after the wake: never idle in between */
     proc_release(p);
 }
 
@@ -153,6 +155,7 @@ static void begin(Process *p, IoJob *job, IoWorkFn work, IoFreeFn release)
     job->error = 0;
     atomic_init(&job->state, JOB_RUNNING);
     atomic_fetch_add(&p->st.refc, 1);
+    atomic_fetch_add(&nunfinished, 1);
     p->st.io_job = job;
     proc_exit_hook_arm(p, EXIT_HOOK_DIRTY_IO);
 }
@@ -185,3 +188,4 @@ Term dirty_io_submit_poller(Process *p, IoJob *job, IoWorkFn work, IoFreeFn rele
 }
 
 unsigned dirty_io_thread_count(void) { return nthreads; }
+size_t dirty_io_unfinished(void) { return atomic_load(&nunfinished); }

@@ -38,6 +38,8 @@ struct IoJob {
 void dirty_io_init(unsigned n);
 /* How many threads the pool has (system_info(dirty_io_schedulers)). */
 unsigned dirty_io_thread_count(void);
+/* Jobs submitted and not yet complete (a look, not a lock). */
+size_t dirty_io_unfinished(void);
 
 /* The call pattern of a dirty BIF. Returns the finished job of p's current
  * call, or NULL; *wait is set when p must wait (the BIF then returns

@@ -123,6 +123,22 @@ Term port_list(Process *p, Term tail)
     return tail;
 }
 
+bool port_table_quiet(void)
+{
+    bool quiet = true;
+    pthread_mutex_lock(&table_lock);
+    for (size_t n = 0; quiet && n < table_cap; n++) {
+        Port *port = table[n];
+        if (!port) continue;
+        pthread_mutex_lock(&port->lock);
+        bool outside = !port->closed && (port->os_pid >= 0 || (port->driver && port->driver != &tty_sl_driver));
+        quiet = !outside && port->queued_writes == 0;
+        pthread_mutex_unlock(&port->lock);
+    }
+    pthread_mutex_unlock(&table_lock);
+    return quiet;
+}
+
 /* ---- messages to the connected process ---- */
 
 static Term connected_of(Port *port)

@@ -78,6 +78,10 @@ Port *port_new(const char *name, const PortOptions *opt, Term owner);
 void port_discard(Port *port);
 /* Every open port's id, consed onto tail on p's heap. */
 Term port_list(Process *p, Term tail);
+/* No open port can bring anything in or take anything out by itself: the
+ * open ones are fd or terminal ports with no output queued (no OS process,
+ * no socket). A look for the shutdown clock (time/shutdown_clock.h). */
+bool port_table_quiet(void);
 
 /* A signal (link, unlink, exit) sent to a port id; takes m. */
 void port_signal(Term to, Message *m);

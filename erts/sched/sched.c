@@ -40,6 +40,7 @@ unsigned sched_count(void) { return nscheds; }
 unsigned sched_current_id(void) { return self_sched ? self_sched->id : 0; }
 Process *sched_current_process(void) { return running; }
 size_t sched_runnable(void) { return atomic_load(&total_runnable); }
+bool sched_all_asleep(void) { return atomic_load(&nsleeping) == nscheds && atomic_load(&total_runnable) == 0; }
 uint64_t sched_total_reductions(void) { return atomic_load(&total_reductions); }
 
 /* ---- run queues ----------------------------------------------------------- */

@@ -23,6 +23,8 @@ void sched_enqueue(Process *p);
 
 /* Processes waiting in run queues, and reductions done so far by all processes. */
 size_t sched_runnable(void);
+/* Every scheduler thread asleep with no process runnable (a look, not a lock). */
+bool sched_all_asleep(void);
 uint64_t sched_total_reductions(void);
 
 /* Inspection of another process q by the running process self (process_info,

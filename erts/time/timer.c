@@ -15,6 +15,7 @@
 #include "sched/sched.h"
 #include "term/boxed.h"
 #include "term/copy.h"
+#include "time/shutdown_clock.h"
 
 typedef struct Timer {
     int64_t deadline; /* ns */
@@ -44,6 +45,12 @@ static int64_t cursor;    /* the next tick to process */
 static int64_t wake_tick; /* the tick the service thread sleeps until (INT64_MAX: none) */
 static Timer *hash[HASH_BUCKETS];
 static int64_t start_ns;
+/* How far the timers' clock runs ahead of the monotonic clock: 0 until a
+ * quiet stopping system skips ahead to its next deadline (shutdown_clock.h).
+ * Deadlines and the wheel are on the timers' clock. */
+static int64_t skew_ns;
+
+static int64_t timers_now_ns(void) { return time_monotonic_ns() + skew_ns; }
 
 int64_t time_monotonic_ns(void)
 {
@@ -71,7 +78,7 @@ static void wheel_insert(Timer *t)
     t->tick = (t->deadline + NS_PER_TICK - 1) / NS_PER_TICK;
     if (wheel_count == 0) {
         /* the wheel was idle: the cursor may be far behind */
-        int64_t now_tick = time_monotonic_ns() / NS_PER_TICK;
+        int64_t now_tick = timers_now_ns() / NS_PER_TICK;
         if (cursor < now_tick) cursor = now_tick;
     }
     if (t->tick < cursor) t->tick = cursor; /* due already: the next tick processed */
@@ -208,28 +215,61 @@ static void fire_all(Timer *due)
     }
 }
 
+/* While a stop is under way the service looks this often whether the system
+ * has gone quiet; two quiet looks in a row, a look apart, move the clock. */
+#define QUIET_LOOK_NS 1000000
+
+/* Whether to skip ahead to the next deadline: the system was quiet at this
+ * look and at the one before (lock held; let go during the look, which takes
+ * the port table's and ports' locks). */
+static bool quiet_twice(void)
+{
+    static bool quiet_before;
+    pthread_mutex_unlock(&lock);
+    bool quiet = shutdown_clock_system_quiet();
+    pthread_mutex_lock(&lock);
+    bool twice = quiet && quiet_before;
+    quiet_before = quiet && !twice;
+    return twice;
+}
+
 static void *service(void *arg)
 {
     (void)arg;
     pthread_mutex_lock(&lock);
     for (;;) {
-        int64_t now_tick = time_monotonic_ns() / NS_PER_TICK;
+        int64_t now_tick = timers_now_ns() / NS_PER_TICK;
         Timer *due = advance(now_tick);
         if (due) {
             fire_all(due);
             continue;
         }
         wake_tick = next_tick();
+        bool stopping = wake_tick != INT64_MAX && shutdown_clock_on();
+        if (stopping && quiet_twice()) {
+            int64_t ahead = wake_tick * NS_PER_TICK - timers_now_ns();
+            if (ahead > 0) skew_ns += ahead;
+            wake_tick = INT64_MAX;
+            continue;
+        }
         if (wake_tick == INT64_MAX) {
             pthread_cond_wait(&cond, &lock);
         } else {
-            int64_t at = wake_tick * NS_PER_TICK;
+            int64_t at = wake_tick * NS_PER_TICK - skew_ns, now = time_monotonic_ns();
+            if (stopping && at > now + QUIET_LOOK_NS) at = now + QUIET_LOOK_NS;
             struct timespec ts = {(time_t)(at / 1000000000), (long)(at % 1000000000)};
             pthread_cond_timedwait(&cond, &lock, &ts);
         }
         wake_tick = INT64_MAX;
     }
     return NULL;
+}
+
+void timer_kick(void)
+{
+    pthread_mutex_lock(&lock);
+    pthread_cond_signal(&cond);
+    pthread_mutex_unlock(&lock);
 }
 
 void timer_init(void)
@@ -261,10 +301,10 @@ void timer_start_receive(Process *p, uint64_t ms)
     pthread_mutex_unlock(&p->st.lock);
     t->pid = p->pid;
     t->seq = seq;
-    t->deadline = time_monotonic_ns() + (int64_t)(ms > 100000000000ull ? 100000000000ull : ms) * 1000000;
     p->st.timer_armed = true;
     p->st.recv_timer = t;
     pthread_mutex_lock(&lock);
+    t->deadline = timers_now_ns() + (int64_t)(ms > 100000000000ull ? 100000000000ull : ms) * 1000000;
     wheel_insert(t);
     pthread_mutex_unlock(&lock);
 }
@@ -302,13 +342,13 @@ void timer_start_send(int64_t deadline_ns, Term dest, Term msg, bool wrap, const
 {
     Timer *t = calloc(1, sizeof *t);
     if (!t) abort();
-    t->deadline = deadline_ns;
     t->pid = dest;
     t->is_send = true;
     t->wrap = wrap;
     t->ref[0] = ref[0], t->ref[1] = ref[1];
     t->msg = msg_copy_of(msg, SIG_MSG, TERM_NIL);
     pthread_mutex_lock(&lock);
+    t->deadline = deadline_ns + skew_ns;
     Timer **slot = hash_slot(ref);
     t->hnext = *slot;
     *slot = t;
@@ -322,7 +362,7 @@ static bool lookup_send(const uint64_t ref[2], int64_t *left_ns, bool cancel)
     Timer **slot = hash_slot(ref);
     Timer *t = *slot;
     if (t) {
-        *left_ns = t->deadline - time_monotonic_ns();
+        *left_ns = t->deadline - timers_now_ns();
         if (*left_ns < 0) *left_ns = 0;
         if (cancel) {
             *slot = t->hnext;

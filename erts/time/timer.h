@@ -17,6 +17,8 @@ int64_t time_system_ns(void);
 int64_t time_start_ns(void);
 
 void timer_init(void);
+/* Wakes the service thread to look again (the shutdown clock has turned on). */
+void timer_kick(void);
 
 /* Arms p's receive timeout for `ms` milliseconds (p is the running process). */
 void timer_start_receive(Process *p, uint64_t ms);
