@@ -184,10 +184,13 @@ static Term priority_name(unsigned prio)
     return names[prio];
 }
 
-/* The value of one item, TERM_NONE for an unknown item. */
+/* The value of one item, TERM_NONE for an unknown item. A sensitive process
+ * (process_flag(sensitive, true)) shows no messages and no dictionary. */
 static Term item_value(Process *p, Process *q, Term item)
 {
     size_t heap = (size_t)(q->hend - q->heap);
+    if (q->st.sensitive && (item == ATOM_messages || item == ATOM_dictionary)) return TERM_NIL;
+    if (q->st.sensitive && item == ATOM_message_queue_len) return term_make_small(0);
     if (item == ATOM_registered_name) {
         Term n = registry_name_of(q);
         return n == TERM_NIL ? TERM_NIL : n;

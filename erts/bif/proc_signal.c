@@ -414,7 +414,12 @@ Term bif_erlang_process_flag_2(Process *p, const Term *args)
         Term r = save_calls_flag(p, v);
         return r == ATOM_badarg ? proc_badarg(p) : r;
     }
-    if (flag == ATOM_sensitive) return bif_not_implemented(p, "process_flag");
+    if (flag == ATOM_sensitive) {
+        if (v != ATOM_true && v != ATOM_false) return proc_badarg(p);
+        bool old = p->st.sensitive;
+        p->st.sensitive = v == ATOM_true;
+        return old ? ATOM_true : ATOM_false;
+    }
     return proc_badarg(p);
 }
 

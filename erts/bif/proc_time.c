@@ -1,7 +1,7 @@
 /* proc_time.c — time and timers: erlang:send_after/3,4, start_timer/3,4,
  * cancel_timer/1,2, read_timer/1,2, monotonic_time/0,1, system_time/0,1,
- * timestamp/0, time_offset/0,1, now/0, convert_time_unit/3 and statistics/1. Each costs one reduction
- * (send_after: plus the copy of the message). */
+ * timestamp/0, time_offset/0,1, now/0 and convert_time_unit/3. Each costs one
+ * reduction (send_after: plus the copy of the message). */
 #include "bif/bif.h"
 
 #include <stdatomic.h>
@@ -164,32 +164,3 @@ Term bif_erlang_cancel_timer_1(Process *p, const Term *args) { return timer_op(p
 Term bif_erlang_cancel_timer_2(Process *p, const Term *args) { return timer_op(p, args[0], args[1], true); }
 Term bif_erlang_read_timer_1(Process *p, const Term *args) { return timer_op(p, args[0], TERM_NIL, false); }
 Term bif_erlang_read_timer_2(Process *p, const Term *args) { return timer_op(p, args[0], args[1], false); }
-
-/* ---- statistics ------------------------------------------------------------------ */
-
-static _Atomic int64_t last_reductions, last_runtime_ms, last_wall_ms;
-
-static Term total_and_since(Process *p, int64_t total, _Atomic int64_t *last)
-{
-    int64_t before = atomic_exchange(last, total);
-    return bif_tuple2(p, term_make_small(total), term_make_small(total - before));
-}
-
-static int64_t cpu_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-Term bif_erlang_statistics_1(Process *p, const Term *args)
-{
-    Term k = args[0];
-    if (k == ATOM_reductions || k == ATOM_exact_reductions)
-        return total_and_since(p, (int64_t)sched_total_reductions(), &last_reductions);
-    if (k == ATOM_runtime) return total_and_since(p, cpu_ms(), &last_runtime_ms);
-    if (k == ATOM_wall_clock)
-        return total_and_since(p, (time_monotonic_ns() - time_start_ns()) / 1000000, &last_wall_ms);
-    if (k == ATOM_run_queue || k == ATOM_total_run_queue_lengths) return term_make_small((SInt)sched_runnable());
-    return proc_badarg(p);
-}

@@ -2,8 +2,9 @@
  * The spawn defaults (min_heap_size, fullsweep_after, max_heap_size) change
  * what later spawns start with; system_logger, trace_control_word,
  * min_bin_vheap_size and outstanding_system_requests_limit are kept and
- * reported; backtrace_depth sets how many frames traces keep; time_offset finalize answers final (Ember's time offset never
- * changes). Flags that would change the schedulers or turn on machinery
+ * reported; backtrace_depth sets how many frames traces keep; time_offset
+ * finalize answers final (Ember's time offset never changes);
+ * scheduler_wall_time switches the accounting in statistics.c. Flags that would change the schedulers or turn on machinery
  * Ember does not have yet raise not_implemented; unknown flags badarg. Each
  * call costs one reduction. */
 #include "bif/bif.h"
@@ -13,6 +14,7 @@
 #include "atom/atom.h"
 #include "bif/bif_util.h"
 #include "bif/proc_heap.h"
+#include "bif/statistics.h"
 #include "emu/exception.h"
 #include "gc/gc.h"
 #include "proc/spawn.h"
@@ -126,19 +128,24 @@ Term bif_erlang_system_flag_2(Process *p, const Term *args)
         SInt n = term_small_value(v);
         return term_make_small(emu_set_trace_depth(n > EMU_TRACE_MAX_DEPTH ? EMU_TRACE_MAX_DEPTH : (unsigned)n));
     }
-    if (flag == ATOM_multi_scheduling || flag == ATOM_scheduler_wall_time || flag == ATOM_microstate_accounting ||
+    if (flag == ATOM_scheduler_wall_time) {
+        /* counted as OTP's kernel counts the requests: on while more were
+         * for it than against it (the answer: whether it was on) */
+        static SInt wall_time_requests;
+        if (v != ATOM_true && v != ATOM_false) return proc_badarg(p);
+        pthread_mutex_lock(&lock);
+        bool was_on = wall_time_requests > 0;
+        wall_time_requests += v == ATOM_true ? 1 : (was_on ? -1 : 0);
+        statistics_set_wall_time(wall_time_requests > 0);
+        pthread_mutex_unlock(&lock);
+        return was_on ? ATOM_true : ATOM_false;
+    }
+    /* microstate accounting is never on: turning it off or resetting it changes nothing */
+    if (flag == ATOM_microstate_accounting && (v == ATOM_false || v == ATOM_reset)) return ATOM_false;
+    if (flag == ATOM_multi_scheduling || flag == ATOM_microstate_accounting ||
         flag == ATOM_scheduler_bind_type || flag == ATOM_cpu_topology ||
         flag == ATOM_dirty_cpu_schedulers_online || flag == ATOM_dirty_io_schedulers_online)
         return bif_not_implemented(p, "system_flag");
-    return proc_badarg(p);
-}
-
-/* kernel_refc switches scheduler wall time accounting through this; Ember
- * does not keep it, so it stays off (the old value is false). */
-Term bif_erts_internal_scheduler_wall_time_1(Process *p, const Term *args)
-{
-    if (args[0] == ATOM_false) return ATOM_false;
-    if (args[0] == ATOM_true) return bif_not_implemented(p, "scheduler_wall_time");
     return proc_badarg(p);
 }
 

@@ -5,6 +5,7 @@
  * every generation into a new young block and frees the old one. */
 #include "gc/gc.h"
 
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -229,9 +230,28 @@ static void enforce_max_heap(Process *p)
     proc_request_yield(p);
 }
 
+/* statistics(garbage_collection): collections and words reclaimed, all processes */
+static _Atomic uint64_t collections, words_reclaimed;
+
+void gc_totals(uint64_t *count, uint64_t *reclaimed)
+{
+    *count = atomic_load_explicit(&collections, memory_order_relaxed);
+    *reclaimed = atomic_load_explicit(&words_reclaimed, memory_order_relaxed);
+}
+
+/* (fragment_words may be raised on purpose to force a collection: the
+ * fragments themselves are counted) */
+static size_t words_in_use(const Process *p)
+{
+    size_t n = (size_t)(p->htop - p->heap) + (size_t)(p->st.old_htop - p->st.old_heap);
+    for (const HeapFragment *f = p->fragments; f; f = f->next) n += f->used;
+    return n;
+}
+
 void gc_collect(Process *p, size_t need, Term *x, unsigned live)
 {
     ProcState *s = &p->st;
+    size_t in_use_before = words_in_use(p);
     size_t mature = (size_t)(mature_end_of(p) - p->heap);
     bool full = s->gc_full_wanted || s->minor_gcs >= s->fullsweep_after || !old_room_for(p, mature);
     size_t heap_words = (size_t)(p->htop - p->heap) + p->fragment_words;
@@ -246,6 +266,10 @@ void gc_collect(Process *p, size_t need, Term *x, unsigned live)
     size_t size = (size_t)(p->hend - p->heap);
     if (size < wanted || size > 2 * wanted) collect_into(p, wanted, x, live, GC_MOVE);
     s->high_water = p->htop; /* everything young now has survived once */
+    size_t in_use_after = words_in_use(p);
+    atomic_fetch_add_explicit(&collections, 1, memory_order_relaxed);
+    if (in_use_before > in_use_after)
+        atomic_fetch_add_explicit(&words_reclaimed, in_use_before - in_use_after, memory_order_relaxed);
     enforce_max_heap(p);
 }
 

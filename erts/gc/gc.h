@@ -20,6 +20,8 @@
  * When the heap then exceeds st.max_heap_size the process is sent a kill
  * signal (it ends with reason killed at its next reduction check). */
 void gc_collect(Process *p, size_t need, Term *x, unsigned live);
+/* Collections so far and the words they reclaimed, over all processes. */
+void gc_totals(uint64_t *count, uint64_t *reclaimed);
 
 /* Asks for the next collection of p to be a full sweep, done at its next heap
  * check (garbage_collect/0 cannot move the caller's heap under it). */

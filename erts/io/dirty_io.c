@@ -14,6 +14,7 @@
 #include "proc/ptab.h"
 #include "sched/sched.h"
 #include "sched/spin_wait.h"
+#include "sched/wall_time.h"
 #include "proc/signal.h"
 
 /* OTP's default number of dirty I/O schedulers. */
@@ -32,6 +33,7 @@ static _Atomic unsigned nspinning;
 static unsigned nsleeping;
 static _Atomic size_t nqueued; /* the queue's length, for lock-free looks */
 static _Atomic size_t nunfinished; /* submitted, not yet complete */
+static BusyMeter *meters; /* one per thread, for statistics(scheduler_wall_time_all) */
 static pthread_once_t started = PTHREAD_ONCE_INIT;
 
 void dirty_io_free(IoJob *job)
@@ -64,7 +66,7 @@ static bool job_queued(void *arg)
 
 static void *worker(void *arg)
 {
-    (void)arg;
+    BusyMeter *meter = arg;
     for (;;) {
         /* one thread at a time looks for the next job before sleeping */
         unsigned none = 0;
@@ -73,6 +75,7 @@ static void *worker(void *arg)
             atomic_store(&nspinning, 0); /* before the locked look below */
         }
         pthread_mutex_lock(&queue_lock);
+        if (!queue_head) wall_time_idle(meter);
         while (!queue_head) {
             nsleeping++;
             pthread_cond_wait(&queue_cond, &queue_lock);
@@ -86,6 +89,7 @@ static void *worker(void *arg)
          * woken one while this thread was looking) */
         if (queue_head && nsleeping > 0) pthread_cond_signal(&queue_cond);
         pthread_mutex_unlock(&queue_lock);
+        wall_time_busy(meter);
         job->work(job);
         dirty_io_complete(job);
     }
@@ -109,7 +113,7 @@ static void start_threads(void)
         pthread_attr_t attr;
         pthread_attr_init(&attr);
         pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-        if (pthread_create(&t, &attr, worker, NULL) != 0 && i == 0) {
+        if (pthread_create(&t, &attr, worker, &meters[i]) != 0 && i == 0) {
             fprintf(stderr, "ember: cannot start the dirty I/O threads\n");
             abort();
         }
@@ -120,6 +124,9 @@ static void start_threads(void)
 void dirty_io_init(unsigned n)
 {
     if (n) nthreads = n;
+    meters = calloc(nthreads, sizeof *meters);
+    if (!meters) abort();
+    for (unsigned i = 0; i < nthreads; i++) atomic_init(&meters[i].idle, true); /* not started yet */
     proc_exit_hook_register(EXIT_HOOK_DIRTY_IO, orphan_job);
 }
 
@@ -189,3 +196,5 @@ Term dirty_io_submit_poller(Process *p, IoJob *job, IoWorkFn work, IoFreeFn rele
 
 unsigned dirty_io_thread_count(void) { return nthreads; }
 size_t dirty_io_unfinished(void) { return atomic_load(&nunfinished); }
+size_t dirty_io_queued(void) { return atomic_load(&nqueued); }
+BusyMeter *dirty_io_meter(unsigned i) { return &meters[i]; }

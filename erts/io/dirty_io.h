@@ -40,6 +40,9 @@ void dirty_io_init(unsigned n);
 unsigned dirty_io_thread_count(void);
 /* Jobs submitted and not yet complete (a look, not a lock). */
 size_t dirty_io_unfinished(void);
+/* Jobs waiting for a thread; thread i's busy meter (sched/wall_time.h). */
+size_t dirty_io_queued(void);
+struct BusyMeter *dirty_io_meter(unsigned i);
 
 /* The call pattern of a dirty BIF. Returns the finished job of p's current
  * call, or NULL; *wait is set when p must wait (the BIF then returns

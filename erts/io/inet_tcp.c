@@ -173,7 +173,7 @@ void inet_tcp_try_read(InetSocket *s)
     if (n > 0) {
         s->inlen += (size_t)n;
         s->recv_oct += (uint64_t)n;
-        atomic_fetch_add(&s->port->input, (uint64_t)n);
+        port_count_input(s->port, (uint64_t)n);
         deliver(s, true);
     } else if (n == 0) {
         input_ended(s, closed_atom());
@@ -356,7 +356,7 @@ void inet_tcp_command(Port *port, const uint8_t *bytes, size_t len)
     if (done < (size_t)h + len) queue_output(s, bytes + (done - (size_t)h), (size_t)h + len - done);
     s->send_cnt++, s->send_oct += len;
     if (len > s->send_max) s->send_max = len;
-    atomic_fetch_add(&port->output, len);
+    port_count_output(port, len);
     if (queued(s) > s->o.high_wm) hold_reply(s, caller);
     else inet_send_reply(port, caller, ATOM_ok);
     if (queued(s)) inet_poll_update(s);

@@ -31,7 +31,7 @@ void inet_udp_command(Port *port, const uint8_t *bytes, size_t len)
     while (n < 0 && errno == EINTR);
     if (n < 0) return inet_send_reply(port, caller, posix_error_atom(errno));
     s->send_cnt++, s->send_oct += len - at;
-    atomic_fetch_add(&port->output, len - at);
+    port_count_output(port, len - at);
     inet_send_reply(port, caller, ATOM_ok);
 }
 
@@ -62,7 +62,7 @@ void inet_udp_try_read(InetSocket *s)
         }
         size_t len = (size_t)n;
         s->recv_cnt++, s->recv_oct += len;
-        atomic_fetch_add(&s->port->input, len);
+        port_count_input(s->port, len);
         if (want) {
             /* the whole datagram, whatever length was asked for, as OTP gives it */
             inet_send_udp(s, s->ops[ri].caller, true, s->ops[ri].ref, &from, buf, len);

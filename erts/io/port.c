@@ -123,6 +123,27 @@ Term port_list(Process *p, Term tail)
     return tail;
 }
 
+/* statistics(io): bytes in and out of all ports */
+static _Atomic uint64_t total_input, total_output;
+
+void port_count_input(Port *port, uint64_t n)
+{
+    atomic_fetch_add_explicit(&port->input, n, memory_order_relaxed);
+    atomic_fetch_add_explicit(&total_input, n, memory_order_relaxed);
+}
+
+void port_count_output(Port *port, uint64_t n)
+{
+    atomic_fetch_add_explicit(&port->output, n, memory_order_relaxed);
+    atomic_fetch_add_explicit(&total_output, n, memory_order_relaxed);
+}
+
+void port_io_totals(uint64_t *input, uint64_t *output)
+{
+    *input = atomic_load_explicit(&total_input, memory_order_relaxed);
+    *output = atomic_load_explicit(&total_output, memory_order_relaxed);
+}
+
 bool port_table_quiet(void)
 {
     bool quiet = true;
@@ -293,7 +314,7 @@ static void frame_lines(Port *port, bool at_eof)
 
 void port_input(Port *port, const uint8_t *bytes, size_t len)
 {
-    atomic_fetch_add(&port->input, len);
+    port_count_input(port, len);
     if (port->terminated || len == 0) return;
     if (port->opt.packet == 0 && port->opt.line == 0) {
         send_data(port, bytes, len, TERM_NONE);
@@ -406,7 +427,7 @@ static void do_command(void *arg)
 {
     Request *r = arg;
     if (!r->port->terminated && r->port->writing_open) {
-        atomic_fetch_add(&r->port->output, r->len);
+        port_count_output(r->port, r->len);
         port_write(r->port, r->bytes, r->len);
     } else {
         free(r->bytes);
@@ -474,7 +495,7 @@ void port_command(Port *port, const uint8_t *bytes, size_t len)
     int broken = 0;
     if (port->direct_fd >= 0 && port->queued_writes == 0) {
         done = write_now(port->direct_fd, parts, total, &broken);
-        if (!broken) atomic_fetch_add(&port->output, done);
+        if (!broken) port_count_output(port, done);
     }
     if (done < total) {
         uint8_t *rest = malloc(total - done);

@@ -82,6 +82,11 @@ Term port_list(Process *p, Term tail);
  * open ones are fd or terminal ports with no output queued (no OS process,
  * no socket). A look for the shutdown clock (time/shutdown_clock.h). */
 bool port_table_quiet(void);
+/* Bytes a port took in or gave out: its own counts (port_info input/output)
+ * and the totals of all ports (statistics(io)). */
+void port_count_input(Port *port, uint64_t n);
+void port_count_output(Port *port, uint64_t n);
+void port_io_totals(uint64_t *input, uint64_t *output);
 
 /* A signal (link, unlink, exit) sent to a port id; takes m. */
 void port_signal(Term to, Message *m);

@@ -5,6 +5,7 @@
  * happen under its own lock, so a process is in at most one queue. */
 #include "sched/sched.h"
 #include "sched/spin_wait.h"
+#include "sched/wall_time.h"
 
 #include <stdlib.h>
 #include <unistd.h>
@@ -24,6 +25,10 @@ typedef struct Scheduler {
     RunQueue rq;
     pthread_t thread;
     unsigned id;
+    /* for statistics/1 (written by the scheduler's own thread) */
+    _Atomic bool running;      /* a process is in emu_resume */
+    _Atomic uint64_t switches; /* processes run */
+    BusyMeter meter;
 } Scheduler;
 
 static Scheduler *scheds;
@@ -115,11 +120,13 @@ static bool work_waiting(void *arg)
 static void sleep_until_work(void)
 {
     if (spin_wait(work_waiting, NULL)) return;
+    wall_time_idle(&self_sched->meter);
     pthread_mutex_lock(&sleep_lock);
     atomic_fetch_add(&nsleeping, 1);
     while (atomic_load(&total_runnable) == 0) pthread_cond_wait(&sleep_cond, &sleep_lock);
     atomic_fetch_sub(&nsleeping, 1);
     pthread_mutex_unlock(&sleep_lock);
+    wall_time_busy(&self_sched->meter);
 }
 
 /* ---- running a process ---------------------------------------------------- */
@@ -191,7 +198,10 @@ static void run_slice(Process *p)
     uint64_t before = p->reductions;
     Term result = TERM_NIL;
     running = p;
+    atomic_store_explicit(&self_sched->running, true, memory_order_relaxed);
+    atomic_fetch_add_explicit(&self_sched->switches, 1, memory_order_relaxed);
     EmuOutcome out = emu_resume(p, SCHED_SLICE_REDUCTIONS, &result);
+    atomic_store_explicit(&self_sched->running, false, memory_order_relaxed);
     running = NULL;
     atomic_fetch_add(&total_reductions, p->reductions - before);
     switch (out) {
@@ -244,6 +254,28 @@ void sched_start(unsigned n)
         pthread_attr_destroy(&attr);
     }
 }
+
+/* ---- statistics ------------------------------------------------------------ */
+
+size_t sched_queue_length(unsigned i)
+{
+    RunQueue *q = &scheds[i].rq;
+    pthread_mutex_lock(&q->lock);
+    size_t n = q->len;
+    pthread_mutex_unlock(&q->lock);
+    return n;
+}
+
+bool sched_is_running(unsigned i) { return atomic_load_explicit(&scheds[i].running, memory_order_relaxed); }
+
+uint64_t sched_context_switches(void)
+{
+    uint64_t n = 0;
+    for (unsigned i = 0; i < nscheds; i++) n += atomic_load_explicit(&scheds[i].switches, memory_order_relaxed);
+    return n;
+}
+
+BusyMeter *sched_meter(unsigned i) { return &scheds[i].meter; }
 
 /* ---- inspection ------------------------------------------------------------ */
 

@@ -27,6 +27,14 @@ size_t sched_runnable(void);
 bool sched_all_asleep(void);
 uint64_t sched_total_reductions(void);
 
+/* For statistics/1, scheduler i counted from 0: its run queue's length,
+ * whether it runs a process now, its busy meter (sched/wall_time.h); and the
+ * number of times any scheduler has started running a process. */
+size_t sched_queue_length(unsigned i);
+bool sched_is_running(unsigned i);
+struct BusyMeter *sched_meter(unsigned i);
+uint64_t sched_context_switches(void);
+
 /* Inspection of another process q by the running process self (process_info,
  * garbage_collect/1): HOLD_OK when q is now held (it will not run until
  * proc_unhold); HOLD_BUSY when q is running, or has signals to handle first
