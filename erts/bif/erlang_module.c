@@ -22,6 +22,7 @@
 #include "load/beam_file.h"
 #include "load/loader.h"
 #include "load/module.h"
+#include "proc/logger_report.h"
 #include "proc/ptab.h"
 #include "proc/registry.h"
 #include "proc/signal.h"
@@ -54,12 +55,16 @@ Term bif_erlang_pre_loaded_0(Process *p, const Term *args) { return module_names
 
 /* ---- loading and old code ---------------------------------------------------- */
 
-/* A bad file is reported on standard error, as OTP's loader reports it. */
-static void report_bad_file(Term name, const LoadError *err)
+/* A bad file is reported to the logger as OTP's loader reports it (on
+ * standard error while there is no logger). */
+static void report_bad_file(Process *p, Term name, const LoadError *err)
 {
     size_t n;
     const char *text = atom_text(name, &n);
-    fprintf(stderr, "=ERROR REPORT==== Error loading module %.*s:\n  %s\n", (int)n, text, err->text);
+    char line[512];
+    snprintf(line, sizeof line, "Error loading module %.*s:\n  %s\n", (int)n, text, err->text);
+    Term args = term_cons(proc_alloc(p, 2), bif_bytes_to_list(p, (const uint8_t *)line, strlen(line), TERM_NIL), TERM_NIL);
+    if (!logger_report_error(p, "~s~n", args)) fprintf(stderr, "=ERROR REPORT==== %s", line);
 }
 
 /* OTP's erlang:prepare_loading/2 (and so load_module/2) also takes a gzip'd
@@ -112,7 +117,7 @@ Term bif_erlang_load_module_2(Process *p, const Term *args)
     if (st == LOAD_OK) return bif_tuple2(p, ATOM_module, args[0]);
     if (st == LOAD_NOT_PURGED) return bif_tuple2(p, ATOM_error, ATOM_not_purged);
     if (st == LOAD_ON_LOAD) return bif_tuple2(p, ATOM_error, ATOM_on_load);
-    report_bad_file(args[0], &err);
+    report_bad_file(p, args[0], &err);
     return bif_tuple2(p, ATOM_error, ATOM_badfile);
 }
 
@@ -134,7 +139,7 @@ static Term prepare(Process *p, Term name, const uint8_t *bytes, size_t len)
     LoadError err;
     Module *m;
     if (load_module_bytes(bytes, len, NULL, name, &m, &err) != LOAD_OK) {
-        report_bad_file(name, &err);
+        report_bad_file(p, name, &err);
         return bif_tuple2(p, ATOM_error, ATOM_badfile);
     }
     PreparedCode *pc = resource_alloc(&prepared_type, sizeof *pc);

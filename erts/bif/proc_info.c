@@ -120,7 +120,9 @@ static Term link_list(Process *p, Process *q, LinkKind kind)
         LinkEntry *e = &l->e[i];
         if (e->kind != kind) continue;
         Term item = e->pid;
-        if (kind == LK_MONITOR) {
+        if (kind == LK_MONITOR && e->pid == ATOM_clock_service) {
+            item = bif_tuple2(p, ATOM_time_offset, ATOM_clock_service);
+        } else if (kind == LK_MONITOR) {
             Term obj = e->name != TERM_NIL ? bif_tuple2(p, e->name, ATOM_nonode_nohost) : e->pid;
             item = bif_tuple2(p, term_is_port(e->pid) ? ATOM_port : ATOM_process, obj);
         }

@@ -203,11 +203,24 @@ static Term monitor_port(Process *p, Term what, const MonitorOpts *o)
     return proc_badarg(p);
 }
 
+/* monitor(time_offset, clock_service): Ember's time offset never changes (no
+ * time warp, as OTP's default mode), so no CHANGE message ever comes; the
+ * monitor is kept until demonitor so that process_info(monitors) shows it. */
+static Term monitor_clock(Process *p, const MonitorOpts *o)
+{
+    Term ref = bif_erlang_make_ref_0(p, NULL);
+    if (o->alias_mode != TERM_NONE) make_alias(p, ref, o->alias_mode);
+    LinkEntry e = {LK_MONITOR, ATOM_clock_service, TERM_NIL, {0, 0}, NULL};
+    ref_raw(ref, e.ref);
+    plink_add(p, e);
+    return ref;
+}
+
 static Term monitor(Process *p, Term type, Term what, const MonitorOpts *o)
 {
     if (type == ATOM_port) return monitor_port(p, what, o);
     if (type != ATOM_process) {
-        if (type == atom_from_cstr("time_offset")) return bif_not_implemented(p, "monitor type");
+        if (type == ATOM_time_offset) return what == ATOM_clock_service ? monitor_clock(p, o) : proc_badarg(p);
         return proc_badarg(p);
     }
     if (term_is_local_pid(what)) return monitor_pid(p, what, TERM_NIL, o);
@@ -281,9 +294,10 @@ static bool demonitor(Process *p, Term ref)
     LinkEntry *e = plink_find(p, LK_MONITOR, TERM_NIL, raw);
     if (!e) return false;
     Term target = e->pid;
+    bool tell = monitor_has_target(e);
     plink_remove(p, e);
     alias_drop(p, raw, ATOM_demonitor, ATOM_reply_demonitor);
-    if (target != TERM_NIL) sig_send(target, msg_demonitor(p->pid, raw));
+    if (tell) sig_send(target, msg_demonitor(p->pid, raw));
     return true;
 }
 

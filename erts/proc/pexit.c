@@ -8,6 +8,7 @@
 
 #include "bif/bif_util.h"
 #include "proc/alias.h"
+#include "proc/logger_report.h"
 #include "proc/plinks.h"
 #include "proc/ptab.h"
 #include "proc/registry.h"
@@ -76,7 +77,9 @@ static void signal_links(Process *p, Term reason)
         case LK_LINK: sig_send_exit(SIG_EXIT_LINK, p->pid, e->pid, reason); break;
         case LK_WATCHER: sig_send_down(p->pid, e->pid, e->ref, e->name, reason, monitor_tag_term(e->tag)); break;
         case LK_ALIAS: alias_unregister(e->ref); break;
-        case LK_MONITOR: sig_send(e->pid, msg_demonitor(p->pid, e->ref)); break;
+        case LK_MONITOR:
+            if (monitor_has_target(e)) sig_send(e->pid, msg_demonitor(p->pid, e->ref));
+            break;
         case LK_SUSPEND: undo_suspend(e); break;
         }
     }
@@ -105,27 +108,13 @@ static _Noreturn void init_failed(Term reason)
     bif_stop_runtime(1, true);
 }
 
-/* OTP's runtime reports a crash to the logger process when there is one:
- * {log, error, Format, [Pid, Reason], Meta}, which logger prints as its
- * "Error in process ... with exit value" report. */
+/* OTP's runtime reports a crash to the logger process when there is one,
+ * which logger prints as its "Error in process ... with exit value" report. */
 static bool report_to_logger(Process *p, Term reason)
 {
-    Term logger = registry_whereis(ATOM_logger);
-    if (!term_is_local_pid(logger)) return false;
-    static const char format[] = "Error in process ~p with exit value:~n~p~n";
-    Term text = bif_bytes_to_list(p, (const uint8_t *)format, sizeof format - 1, TERM_NIL);
     Term args = term_cons(proc_alloc(p, 2), reason, TERM_NIL);
     args = term_cons(proc_alloc(p, 2), p->pid, args);
-    Term tag_keys[2] = {atom_from_cstr("emulator"), ATOM_tag}, tag_values[2] = {ATOM_true, ATOM_error};
-    Term keys[4] = {atom_from_cstr("error_logger"), atom_from_cstr("gl"), ATOM_pid, atom_from_cstr("time")};
-    Term values[4] = {map_from_pairs(p, tag_keys, tag_values, 2), p->group_leader, p->pid,
-                      term_make_small(time_system_ns() / 1000)};
-    Term *t = proc_alloc(p, 6);
-    t[0] = header_make(HDR_TUPLE, 5);
-    t[1] = atom_from_cstr("log"), t[2] = ATOM_error, t[3] = text, t[4] = args;
-    t[5] = map_from_pairs(p, keys, values, 4);
-    sig_send(logger, msg_copy_of(term_make_boxed(t), SIG_MSG, p->pid));
-    return true;
+    return logger_report_error(p, "Error in process ~p with exit value:~n~p~n", args);
 }
 
 static void report_to_stderr(Term reason)

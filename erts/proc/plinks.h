@@ -32,6 +32,10 @@ TermBox *monitor_tag_new(Term tag);
  * and {alias, explicit_unalias | demonitor | reply_demonitor}. False for
  * anything else; *tag and *alias_mode keep their values unless named. */
 bool monitor_options_parse(Term list, Term *tag, Term *alias_mode);
+/* A monitor's target to tell when it ends: none for a name that was not
+ * registered (pid NIL) or for the clock service (pid ATOM_clock_service,
+ * monitor(time_offset, clock_service)), which has no process. */
+static inline bool monitor_has_target(const LinkEntry *e) { return e->pid != TERM_NIL && !term_is_atom(e->pid); }
 /* The tag a DOWN message starts with. */
 static inline Term monitor_tag_term(const TermBox *t) { return t ? t->term : ATOM_DOWN; }
 

@@ -301,8 +301,9 @@ static void handle_alias_message(Process *p, Message *m, Message **outbox)
         LinkEntry *mon = demonitor ? plink_find(p, LK_MONITOR, TERM_NIL, raw) : NULL;
         if (mon) {
             Term target = mon->pid;
+            bool tell = monitor_has_target(mon);
             plink_remove(p, mon);
-            if (target != TERM_NIL) {
+            if (tell) {
                 Message *d = msg_demonitor(target, raw); /* from: the destination, until the outbox is sent */
                 d->next = *outbox;
                 *outbox = d;
