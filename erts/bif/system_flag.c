@@ -118,10 +118,9 @@ Term bif_erlang_system_flag_2(Process *p, const Term *args)
     }
     if (flag == ATOM_time_offset) return v == ATOM_finalize ? ATOM_final : proc_badarg(p);
     if (flag == ATOM_schedulers_online) {
-        SInt n = (SInt)(sched_count() ? sched_count() : 1);
-        if (!term_is_small(v) || term_small_value(v) < 1) return proc_badarg(p);
-        if (term_small_value(v) != n) return bif_not_implemented(p, "system_flag schedulers_online");
-        return term_make_small(n);
+        if (!term_is_small(v) || term_small_value(v) < 1 || term_small_value(v) > (SInt)sched_count())
+            return proc_badarg(p);
+        return term_make_small((SInt)sched_set_online((unsigned)term_small_value(v)));
     }
     if (flag == ATOM_backtrace_depth) {
         if (!term_is_small(v) || term_small_value(v) < 0) return proc_badarg(p);

@@ -186,6 +186,7 @@ static Term scheduler_id(Process *p)
 }
 
 static Term scheduler_count(Process *p) { return (void)p, term_make_small(schedulers()); }
+static Term schedulers_online(Process *p) { return (void)p, term_make_small(sched_online() ? sched_online() : 1); }
 static Term dirty_io_count(Process *p) { return (void)p, term_make_small(dirty_io_thread_count()); }
 
 /* ---- processes, ports, tables -------------------------------------------- */
@@ -398,7 +399,7 @@ static const struct InfoKey {
     {"scheduler_bindings", scheduler_bindings},
     {"scheduler_id", scheduler_id},
     {"schedulers", scheduler_count},
-    {"schedulers_online", scheduler_count},
+    {"schedulers_online", schedulers_online},
     {"sequential_tracer", sequential_tracer},
     {"smp_support", true_atom},
     {"start_time", start_time},

@@ -38,6 +38,10 @@ static _Thread_local Process *running; /* the process in emu_resume on this thre
 static pthread_mutex_t sleep_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t sleep_cond = PTHREAD_COND_INITIALIZER;
 static _Atomic unsigned nsleeping;
+/* system_flag(schedulers_online, N): schedulers numbered above it take no
+ * work and sleep on offline_cond (counted in nsleeping) until it rises. */
+static _Atomic unsigned nonline;
+static pthread_cond_t offline_cond = PTHREAD_COND_INITIALIZER;
 static _Atomic size_t total_runnable;
 static _Atomic uint64_t total_reductions;
 
@@ -90,15 +94,44 @@ static Process *rq_pop(RunQueue *q)
 
 void sched_enqueue(Process *p)
 {
-    Scheduler *s = self_sched ? self_sched : &scheds[p->st.sched_index % nscheds];
+    unsigned online = atomic_load_explicit(&nonline, memory_order_relaxed);
+    Scheduler *s = self_sched && self_sched->id <= online ? self_sched : &scheds[(unsigned)p->st.sched_index % online];
     p->st.sched_index = (int)(s - scheds);
     atomic_fetch_add(&total_runnable, 1);
     size_t len = rq_push(&s->rq, p);
-    if (atomic_load(&nsleeping) > 0 && (!self_sched || len > 1)) {
+    if (atomic_load(&nsleeping) > 0 && (s != self_sched || len > 1)) {
         pthread_mutex_lock(&sleep_lock);
         pthread_cond_signal(&sleep_cond);
         pthread_mutex_unlock(&sleep_lock);
     }
+}
+
+/* An offline scheduler hands its queue to the online ones and sleeps until
+ * it is online again. */
+static void stay_offline(Scheduler *s)
+{
+    wall_time_idle(&s->meter);
+    for (Process *p; (p = rq_pop(&s->rq));) sched_enqueue(p);
+    pthread_mutex_lock(&sleep_lock);
+    atomic_fetch_add(&nsleeping, 1);
+    while (s->id > atomic_load(&nonline)) pthread_cond_wait(&offline_cond, &sleep_lock);
+    atomic_fetch_sub(&nsleeping, 1);
+    pthread_mutex_unlock(&sleep_lock);
+    wall_time_busy(&s->meter);
+}
+
+unsigned sched_online(void) { return atomic_load(&nonline); }
+
+unsigned sched_set_online(unsigned n)
+{
+    if (n < 1) n = 1;
+    if (n > nscheds) n = nscheds;
+    pthread_mutex_lock(&sleep_lock);
+    unsigned old = atomic_exchange(&nonline, n);
+    pthread_cond_broadcast(&offline_cond);
+    pthread_cond_broadcast(&sleep_cond); /* those now offline leave their sleep */
+    pthread_mutex_unlock(&sleep_lock);
+    return old;
 }
 
 static Process *steal(Scheduler *s)
@@ -123,7 +156,8 @@ static void sleep_until_work(void)
     wall_time_idle(&self_sched->meter);
     pthread_mutex_lock(&sleep_lock);
     atomic_fetch_add(&nsleeping, 1);
-    while (atomic_load(&total_runnable) == 0) pthread_cond_wait(&sleep_cond, &sleep_lock);
+    while (atomic_load(&total_runnable) == 0 && self_sched->id <= atomic_load(&nonline))
+        pthread_cond_wait(&sleep_cond, &sleep_lock);
     atomic_fetch_sub(&nsleeping, 1);
     pthread_mutex_unlock(&sleep_lock);
     wall_time_busy(&self_sched->meter);
@@ -221,6 +255,10 @@ static void *scheduler_main(void *arg)
 {
     self_sched = arg;
     for (;;) {
+        if (self_sched->id > atomic_load_explicit(&nonline, memory_order_relaxed)) {
+            stay_offline(self_sched);
+            continue;
+        }
         Process *p = rq_pop(&self_sched->rq);
         if (!p) p = steal(self_sched);
         if (!p) {
@@ -240,6 +278,7 @@ void sched_start(unsigned n)
     }
     if (n > 1024) n = 1024;
     nscheds = n;
+    atomic_store(&nonline, n);
     scheds = calloc(n, sizeof *scheds);
     if (!scheds) abort();
     for (unsigned i = 0; i < n; i++) {

@@ -12,6 +12,11 @@
 /* Starts n scheduler threads (0: one per online core). */
 void sched_start(unsigned n);
 unsigned sched_count(void);
+/* Schedulers online (system_flag(schedulers_online, N)): those numbered
+ * above take no work. Setting clamps to 1..sched_count() and returns the
+ * old number. */
+unsigned sched_online(void);
+unsigned sched_set_online(unsigned n);
 /* The calling thread's scheduler number from 1, or 0 outside the schedulers. */
 unsigned sched_current_id(void);
 /* The process running on the calling scheduler thread, or NULL: a driver
