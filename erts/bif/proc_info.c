@@ -18,6 +18,7 @@
 #include "proc/ptab.h"
 #include "proc/registry.h"
 #include "proc/signal.h"
+#include "proc/saved_calls.h"
 #include "sched/sched.h"
 #include "term/boxed.h"
 #include "term/copy.h"
@@ -226,7 +227,7 @@ static Term item_value(Process *p, Process *q, Term item)
     if (item == ATOM_min_heap_size) return term_make_small((SInt)q->min_heap_words);
     if (item == ATOM_fullsweep_after) return term_make_small((SInt)q->st.fullsweep_after);
     if (item == ATOM_suspending) return suspending_list(p, q);
-    if (item == ATOM_last_calls) return ATOM_false; /* save_calls is always 0 (bif/proc_signal.c) */
+    if (item == ATOM_last_calls) return saved_calls_list(p, q);
     if (item == ATOM_garbage_collection) {
         /* OTP's keys, in OTP's order */
         Term items[5] = {bif_tuple2(p, ATOM_max_heap_size, proc_max_heap_term(p, q)),

@@ -17,6 +17,7 @@
 #include "proc/plinks.h"
 #include "proc/ptab.h"
 #include "proc/registry.h"
+#include "proc/saved_calls.h"
 #include "proc/signal.h"
 #include "term/map.h"
 #include "sched/sched.h"
@@ -378,15 +379,14 @@ static Term monitor_nodes_flag(Process *p, Term flag, Term v)
     return old;
 }
 
-/* save_calls: 0..10000 calls to keep for process_info(P, last_calls). Only 0
- * (keep none, the default) is supported: recording calls is not implemented,
- * so a larger value raises not_implemented. The old value is then always 0.
- * Raises (TERM_NONE) or answers the old value or badarg. */
-static Term save_calls_flag(Process *p, Term v)
+/* save_calls: 0..10000 calls for q to keep for process_info(P, last_calls)
+ * (proc/saved_calls.h), kept afresh. Answers the old number, or badarg. */
+static Term save_calls_flag(Process *q, Term v)
 {
-    if (!term_is_small(v) || term_small_value(v) < 0 || term_small_value(v) > 10000) return ATOM_badarg;
-    if (term_small_value(v) > 0) return bif_not_implemented(p, "process_flag save_calls");
-    return term_make_small(0);
+    if (!term_is_small(v) || term_small_value(v) < 0 || term_small_value(v) > SAVED_CALLS_MAX) return ATOM_badarg;
+    Term old = term_make_small((SInt)saved_calls_size(q));
+    saved_calls_set(q, (unsigned)term_small_value(v));
+    return old;
 }
 
 Term bif_erlang_process_flag_2(Process *p, const Term *args)
@@ -426,7 +426,12 @@ Term bif_erlang_process_flag_2(Process *p, const Term *args)
     }
     if (flag == ATOM_save_calls) {
         Term r = save_calls_flag(p, v);
-        return r == ATOM_badarg ? proc_badarg(p) : r;
+        if (r != ATOM_badarg) return r;
+        /* OTP's error info names no cause here, and says so */
+        proc_badarg(p);
+        Term keys[2] = {ATOM_cause, ATOM_module}, values[2] = {ATOM_none, ATOM_erl_erts_errors};
+        p->ferror_info = map_from_pairs(p, keys, values, 2);
+        return TERM_NONE;
     }
     if (flag == ATOM_sensitive) {
         if (v != ATOM_true && v != ATOM_false) return proc_badarg(p);
@@ -450,7 +455,7 @@ Term bif_erts_internal_process_flag_3(Process *p, const Term *args)
     HoldResult h = proc_hold(p, q);
     Term r = ATOM_badarg;
     if (h == HOLD_OK) {
-        if (args[1] == ATOM_save_calls) r = save_calls_flag(p, args[2]);
+        if (args[1] == ATOM_save_calls) r = save_calls_flag(q, args[2]);
         proc_unhold(q);
     }
     proc_release(q);

@@ -22,6 +22,7 @@
 #include "emu/operand.h"
 #include "emu/receive.h"
 #include "load/module.h"
+#include "proc/saved_calls.h"
 #include "term/boxed.h"
 #include "term/compare.h"
 
@@ -258,6 +259,16 @@ enum { K_BODY, K_LAST, K_ONLY };
             goto yield; \
         } \
     } while (0)
+/* process_flag(save_calls): a global call or a message event is kept
+ * (proc/saved_calls.h) when the process asked for it. */
+#define NOTE_CALL(e) \
+    do { \
+        if (p->st.saved_calls) saved_calls_note(p, (e)->module, (e)->function, (e)->arity); \
+    } while (0)
+#define NOTE_EVENT(atom) \
+    do { \
+        if (p->st.saved_calls) saved_calls_note(p, TERM_NONE, (atom), 0); \
+    } while (0)
 #define FREG(w) fregs[code_reg_index(w)]
 #define IS_FREG(w) (code_is_reg(w) && code_reg_kind(w) == REG_FR)
 
@@ -345,20 +356,21 @@ dispatch:
     {
         ce = (Export *)pc[2];
         CodeWord *code = atomic_load_explicit(&ce->code, memory_order_acquire);
-        if (code && !ce->bif) {
+        if (code && !ce->bif && !p->st.saved_calls) {
             p->reductions++;
             cp = pc + 3;
             CHECK_SLICE(code, (unsigned)pc[1]);
             JUMP(code);
         }
         ckind = K_BODY, cnext = pc + 3;
+        NOTE_CALL(ce);
         goto call_export;
     }
     CASE(call_ext_last)
     {
         ce = (Export *)pc[2];
         CodeWord *code = atomic_load_explicit(&ce->code, memory_order_acquire);
-        if (code && !ce->bif) {
+        if (code && !ce->bif && !p->st.saved_calls) {
             p->reductions++;
             cp = CP_AT(p->stop);
             p->stop += pc[3] + 1;
@@ -366,18 +378,20 @@ dispatch:
             JUMP(code);
         }
         ckind = K_LAST, cdealloc = pc[3];
+        NOTE_CALL(ce);
         goto call_export;
     }
     CASE(call_ext_only)
     {
         ce = (Export *)pc[2];
         CodeWord *code = atomic_load_explicit(&ce->code, memory_order_acquire);
-        if (code && !ce->bif) {
+        if (code && !ce->bif && !p->st.saved_calls) {
             p->reductions++;
             CHECK_SLICE(code, (unsigned)pc[1]);
             JUMP(code);
         }
         ckind = K_ONLY;
+        NOTE_CALL(ce);
         goto call_export;
     }
     CASE(apply)
@@ -922,11 +936,13 @@ call_bif:
 fixed_apply:
     ce = emu_fixed_apply(p, x, carity, &extra, &ctried);
     if (!ce) RAISE(pc, extra);
+    NOTE_CALL(ce);
     goto call_export;
 
 apply3:
     ce = emu_apply3(p, x, &carity, &extra, &ctried);
     if (!ce) RAISE(pc, extra);
+    NOTE_CALL(ce);
     goto call_export;
 
 apply2:
@@ -1041,6 +1057,7 @@ call_fun:
     if (term_is_boxed_tag(cfun, HDR_EXPORT)) {
         ce = export_of_fun(cfun);
         if (ce->arity != carity) goto badarity;
+        NOTE_CALL(ce);
         goto call_export;
     }
     proc_error2(p, ATOM_badfun, cfun);

@@ -96,6 +96,7 @@ typedef struct ProcState {
     bool crashed; /* ended by an error or throw: its end is reported (proc/pexit.c) */ /* erts_internal:is_system_process/1 */
     bool off_heap_messages; /* process_flag(message_queue_data): recorded; messages stay where they are */
     bool sensitive;         /* process_flag(sensitive): process_info hides its messages and dictionary */
+    struct SavedCalls *saved_calls; /* (owner) process_flag(save_calls, N) (proc/saved_calls.h); NULL: off */
     unsigned monitor_nodes; /* process_flag(monitor_nodes) subscriptions (a node that is never distributed) */
     bool ets_super_user; /* (owner) may read and write every ETS table, as erts_internal:ets_super_user/1 */
 

@@ -10,6 +10,7 @@
 #include "proc/alias.h"
 #include "proc/plinks.h"
 #include "proc/pmem.h"
+#include "proc/saved_calls.h"
 #include "proc/ptab.h"
 #include "sched/sched.h"
 #include "term/boxed.h"
@@ -47,6 +48,7 @@ void proc_state_free(Process *p)
     free_list(p->st.msgq);
     p->st.inbox = p->st.msgq = NULL;
     plink_free(p);
+    saved_calls_set(p, 0);
     pthread_mutex_destroy(&p->st.lock);
 }
 
