@@ -335,11 +335,12 @@ static Term check_process_code(Process *p, Term pid, Term module, Term opts)
     return ATOM_async;
 }
 
-/* erts_internal:request_system_task(Pid, Priority, Request): the work OTP
- * asks another process to do for it (the code purger's check_process_code,
- * garbage_collect of another process), done here at once; the answer comes
- * to the caller as a message from Pid, as on OTP. */
-Term bif_erts_internal_request_system_task_3(Process *p, const Term *args)
+/* erts_internal:request_system_task([Requester,] Pid, Priority, Request): the
+ * work OTP asks another process to do for it (the code purger's
+ * check_process_code, garbage_collect of another process), done here at once;
+ * the answer comes to the requester (the caller without one) as a message
+ * from Pid, as on OTP. */
+static Term system_task(Process *p, Term requester, const Term *args)
 {
     Term pid = args[0], req = args[2];
     if (!term_is_local_pid(pid) || !term_is_atom(args[1]) || !term_is_tuple(req) || term_tuple_arity(req) < 3)
@@ -353,9 +354,13 @@ Term bif_erts_internal_request_system_task_3(Process *p, const Term *args)
     else
         return proc_badarg(p);
     if (r == TERM_NONE) return r;
-    sig_send(p->pid, msg_copy_of(bif_tuple3(p, op, id, r), SIG_MSG, pid));
+    /* an answer no process can take is dropped, as OTP drops it */
+    if (term_is_local_pid(requester)) sig_send(requester, msg_copy_of(bif_tuple3(p, op, id, r), SIG_MSG, pid));
     return ATOM_ok;
 }
+
+Term bif_erts_internal_request_system_task_3(Process *p, const Term *args) { return system_task(p, p->pid, args); }
+Term bif_erts_internal_request_system_task_4(Process *p, const Term *args) { return system_task(p, args[0], args + 1); }
 
 Term bif_erlang_check_process_code_2(Process *p, const Term *args)
 {
