@@ -21,6 +21,8 @@ Term bif_bignum(Process *p);
 Term system_flag_logger(void);
 /* system_info(outstanding_system_requests_limit), as system_flag/2 set it. */
 Term system_flag_requests_limit(void);
+/* system_info(scheduler_bind_type): the type last set, unbound at first. */
+Term system_flag_bind_type(void);
 /* system_info(min_bin_vheap_size) and (trace_control_word), as system_flag/2 set them. */
 SInt system_flag_min_bin_vheap(void);
 SInt system_flag_trace_control_word(void);

@@ -18,6 +18,7 @@
 #include "emu/exception.h"
 #include "gc/gc.h"
 #include "proc/spawn.h"
+#include "term/map.h"
 #include "sched/sched.h"
 
 /* OTP's defaults. */
@@ -30,6 +31,45 @@ static Term system_logger = TERM_NONE; /* TERM_NONE: the default, logger */
 static uint64_t trace_control_word;
 static SInt min_bin_vheap_words = DEFAULT_MIN_BIN_VHEAP_WORDS;
 static SInt system_requests_limit; /* 0: the default, two per scheduler */
+static Term bind_type = ATOM_unbound;
+
+/* scheduler_bind_type: every type binds scheduler N to logical processor N
+ * (modulo the processors), as all the spreads come to on the flat topology
+ * Ember reports (bif/system_info.c); default_bind names OTP's default type. */
+static Term set_bind_type(Process *p, Term v)
+{
+    static const Term types[] = {ATOM_unbound, ATOM_default_bind, ATOM_no_spread, ATOM_thread_spread,
+                                 ATOM_processor_spread, ATOM_spread, ATOM_no_node_thread_spread,
+                                 ATOM_no_node_processor_spread, ATOM_thread_no_node_processor_spread};
+    bool known = false;
+    for (size_t i = 0; i < sizeof types / sizeof types[0]; i++) known |= v == types[i];
+    if (!known) return proc_badarg(p);
+    if (v == ATOM_default_bind) v = ATOM_thread_no_node_processor_spread;
+    pthread_mutex_lock(&lock);
+    Term old = bind_type;
+    bool ok = sched_bind(v != ATOM_unbound);
+    if (ok) bind_type = v;
+    pthread_mutex_unlock(&lock);
+    if (!ok) return proc_error(p, ATOM_notsup);
+    return old;
+}
+
+Term system_flag_bind_type(void)
+{
+    pthread_mutex_lock(&lock);
+    Term t = bind_type;
+    pthread_mutex_unlock(&lock);
+    return t;
+}
+
+/* badarg with the cause OTP names for a flag it does not let change */
+static Term badopt(Process *p)
+{
+    proc_badarg(p);
+    Term keys[2] = {ATOM_cause, ATOM_module}, values[2] = {ATOM_badopt, ATOM_erl_erts_errors};
+    p->ferror_info = map_from_pairs(p, keys, values, 2);
+    return TERM_NONE;
+}
 
 /* 0 stands for OTP's default: two per scheduler. Caller holds the lock. */
 static SInt requests_limit_locked(void)
@@ -141,9 +181,12 @@ Term bif_erlang_system_flag_2(Process *p, const Term *args)
     }
     /* microstate accounting is never on: turning it off or resetting it changes nothing */
     if (flag == ATOM_microstate_accounting && (v == ATOM_false || v == ATOM_reset)) return ATOM_false;
-    if (flag == ATOM_multi_scheduling || flag == ATOM_microstate_accounting ||
-        flag == ATOM_scheduler_bind_type || flag == ATOM_cpu_topology ||
-        flag == ATOM_dirty_cpu_schedulers_online || flag == ATOM_dirty_io_schedulers_online)
+    if (flag == ATOM_scheduler_bind_type) return set_bind_type(p, v);
+    /* the dirty I/O pool's size is fixed at start, as OTP's */
+    if (flag == ATOM_dirty_io_schedulers_online) return badopt(p);
+    /* Ember has no dirty CPU schedulers: no number of them is in range */
+    if (flag == ATOM_dirty_cpu_schedulers_online) return proc_badarg(p);
+    if (flag == ATOM_multi_scheduling || flag == ATOM_microstate_accounting || flag == ATOM_cpu_topology)
         return bif_not_implemented(p, "system_flag");
     return proc_badarg(p);
 }

@@ -174,9 +174,14 @@ static Term scheduler_bindings(Process *p)
     Term *elems;
     unsigned n = schedulers();
     Term t = bif_alloc_tuple(p, n, &elems);
-    for (unsigned k = 0; k < n; k++) elems[k] = atom_from_cstr("unbound");
+    for (unsigned k = 0; k < n; k++) {
+        int cpu = sched_count() ? sched_bound_cpu(k) : -1;
+        elems[k] = cpu < 0 ? ATOM_unbound : term_make_small(cpu);
+    }
     return t;
 }
+
+static Term scheduler_bind_type(Process *p) { return (void)p, system_flag_bind_type(); }
 
 static Term scheduler_id(Process *p)
 {
@@ -299,7 +304,6 @@ CONST_ATOM(none, "none")
 CONST_ATOM(private_heap, "private")
 CONST_ATOM(on_heap, "on_heap")
 CONST_ATOM(enabled, "enabled")
-CONST_ATOM(unbound, "unbound")
 CONST_ATOM(final, "final")
 CONST_ATOM(no_time_warp, "no_time_warp")
 CONST_ATOM(unchanged, "unchanged")
@@ -395,7 +399,7 @@ static const struct InfoKey {
     {"process_count", process_count},
     {"process_limit", process_limit},
     {"procs", NULL},
-    {"scheduler_bind_type", unbound},
+    {"scheduler_bind_type", scheduler_bind_type},
     {"scheduler_bindings", scheduler_bindings},
     {"scheduler_id", scheduler_id},
     {"schedulers", scheduler_count},

@@ -3,10 +3,12 @@
  * one core); another scheduler is woken only when that queue holds more than
  * the process itself, and idle ones steal. All status changes of a process
  * happen under its own lock, so a process is in at most one queue. */
+#define _GNU_SOURCE /* pthread_setaffinity_np, cpu_set_t */
 #include "sched/sched.h"
 #include "sched/spin_wait.h"
 #include "sched/wall_time.h"
 
+#include <sched.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -29,6 +31,7 @@ typedef struct Scheduler {
     _Atomic bool running;      /* a process is in emu_resume */
     _Atomic uint64_t switches; /* processes run */
     BusyMeter meter;
+    _Atomic int bound_cpu;     /* scheduler_bind_type: the logical processor it is bound to; -1: unbound */
 } Scheduler;
 
 static Scheduler *scheds;
@@ -284,6 +287,7 @@ void sched_start(unsigned n)
     for (unsigned i = 0; i < n; i++) {
         pthread_mutex_init(&scheds[i].rq.lock, NULL);
         scheds[i].id = i + 1;
+        atomic_init(&scheds[i].bound_cpu, -1);
     }
     for (unsigned i = 0; i < n; i++) {
         pthread_attr_t attr;
@@ -315,6 +319,39 @@ uint64_t sched_context_switches(void)
 }
 
 BusyMeter *sched_meter(unsigned i) { return &scheds[i].meter; }
+
+/* ---- binding to processors ------------------------------------------------ */
+
+/* The processors the runtime may use (its affinity when it started), so that
+ * binding stays within a container's or taskset's processors. */
+static cpu_set_t allowed;
+static pthread_once_t allowed_once = PTHREAD_ONCE_INIT;
+static void read_allowed(void)
+{
+    if (sched_getaffinity(0, sizeof allowed, &allowed) != 0) CPU_ZERO(&allowed);
+}
+
+bool sched_bind(bool on)
+{
+    pthread_once(&allowed_once, read_allowed);
+    int cpus[CPU_SETSIZE], ncpu = 0;
+    for (int c = 0; c < CPU_SETSIZE; c++)
+        if (CPU_ISSET(c, &allowed)) cpus[ncpu++] = c;
+    if (ncpu == 0) return false;
+    for (unsigned i = 0; i < nscheds; i++) {
+        cpu_set_t set = allowed;
+        int cpu = on ? cpus[i % (unsigned)ncpu] : -1;
+        if (on) {
+            CPU_ZERO(&set);
+            CPU_SET(cpu, &set);
+        }
+        if (pthread_setaffinity_np(scheds[i].thread, sizeof set, &set) != 0) return false;
+        atomic_store(&scheds[i].bound_cpu, cpu);
+    }
+    return true;
+}
+
+int sched_bound_cpu(unsigned i) { return atomic_load(&scheds[i].bound_cpu); }
 
 /* ---- inspection ------------------------------------------------------------ */
 

@@ -40,6 +40,13 @@ bool sched_is_running(unsigned i);
 struct BusyMeter *sched_meter(unsigned i);
 uint64_t sched_context_switches(void);
 
+/* system_flag(scheduler_bind_type, _): binds scheduler i to the i-th (modulo
+ * their number) of the processors the runtime may use, or lets them all run
+ * on any of those again; false when the system refuses. The processor
+ * scheduler i is bound to, or -1. */
+bool sched_bind(bool on);
+int sched_bound_cpu(unsigned i);
+
 /* Inspection of another process q by the running process self (process_info,
  * garbage_collect/1): HOLD_OK when q is now held (it will not run until
  * proc_unhold); HOLD_BUSY when q is running, or has signals to handle first
