@@ -13,6 +13,7 @@
 
 #include "atom/atom.h"
 #include "bif/bif_util.h"
+#include "bif/multi_scheduling.h"
 #include "bif/proc_heap.h"
 #include "bif/statistics.h"
 #include "emu/exception.h"
@@ -186,7 +187,8 @@ Term bif_erlang_system_flag_2(Process *p, const Term *args)
     if (flag == ATOM_dirty_io_schedulers_online) return badopt(p);
     /* Ember has no dirty CPU schedulers: no number of them is in range */
     if (flag == ATOM_dirty_cpu_schedulers_online) return proc_badarg(p);
-    if (flag == ATOM_multi_scheduling || flag == ATOM_microstate_accounting || flag == ATOM_cpu_topology)
+    if (flag == ATOM_multi_scheduling) return multi_scheduling_flag(p, v);
+    if (flag == ATOM_microstate_accounting || flag == ATOM_cpu_topology)
         return bif_not_implemented(p, "system_flag");
     return proc_badarg(p);
 }

@@ -18,6 +18,7 @@
 
 #include "atom/atom.h"
 #include "bif/bif_util.h"
+#include "bif/multi_scheduling.h"
 #include "bif/numbers_int.h"
 #include "bif/proc_heap.h"
 #include "ets/ets_table.h"
@@ -182,6 +183,9 @@ static Term scheduler_bindings(Process *p)
 }
 
 static Term scheduler_bind_type(Process *p) { return (void)p, system_flag_bind_type(); }
+static Term multi_scheduling(Process *p) { return (void)p, multi_scheduling_state(); }
+static Term all_blockers(Process *p) { return multi_scheduling_blockers(p, false); }
+static Term normal_blockers(Process *p) { return multi_scheduling_blockers(p, true); }
 
 static Term scheduler_id(Process *p)
 {
@@ -384,10 +388,10 @@ static const struct InfoKey {
     {"min_bin_vheap_size", min_bin_vheap_size},
     {"min_heap_size", min_heap_size},
     {"modified_timing_level", undefined_atom},
-    {"multi_scheduling", enabled},
-    {"multi_scheduling_blockers", empty_list},
+    {"multi_scheduling", multi_scheduling},
+    {"multi_scheduling_blockers", all_blockers},
     {"nif_version", nif_version},
-    {"normal_multi_scheduling_blockers", empty_list},
+    {"normal_multi_scheduling_blockers", normal_blockers},
     {"os_monotonic_time_source", os_monotonic_time_source},
     {"os_system_time_source", os_system_time_source},
     {"os_type", os_type},

@@ -20,6 +20,7 @@ typedef enum ProcExitHook {
     EXIT_HOOK_PORTS,
     EXIT_HOOK_FILES,
     EXIT_HOOK_DIRTY_IO, /* a job of the process still runs (io/dirty_io.h) */
+    EXIT_HOOK_MULTI_SCHEDULING, /* it blocks multi-scheduling (bif/multi_scheduling.c) */
     EXIT_HOOK_COUNT
 } ProcExitHook;
 typedef void (*ProcExitFn)(Process *p, Term reason);

@@ -31,6 +31,7 @@ typedef struct Scheduler {
     _Atomic bool running;      /* a process is in emu_resume */
     _Atomic uint64_t switches; /* processes run */
     BusyMeter meter;
+    _Atomic bool parked;       /* asleep while offline (stay_offline) */
     _Atomic int bound_cpu;     /* scheduler_bind_type: the logical processor it is bound to; -1: unbound */
 } Scheduler;
 
@@ -41,9 +42,12 @@ static _Thread_local Process *running; /* the process in emu_resume on this thre
 static pthread_mutex_t sleep_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t sleep_cond = PTHREAD_COND_INITIALIZER;
 static _Atomic unsigned nsleeping;
-/* system_flag(schedulers_online, N): schedulers numbered above it take no
- * work and sleep on offline_cond (counted in nsleeping) until it rises. */
+/* Schedulers numbered above nonline take no work and sleep on offline_cond
+ * (counted in nsleeping) until it rises. It is system_flag(schedulers_online,
+ * N), or 1 while multi-scheduling is blocked. */
 static _Atomic unsigned nonline;
+static unsigned wanted_online; /* (sleep_lock) N */
+static bool single;            /* (sleep_lock) multi-scheduling blocked */
 static pthread_cond_t offline_cond = PTHREAD_COND_INITIALIZER;
 static _Atomic size_t total_runnable;
 static _Atomic uint64_t total_reductions;
@@ -117,24 +121,56 @@ static void stay_offline(Scheduler *s)
     for (Process *p; (p = rq_pop(&s->rq));) sched_enqueue(p);
     pthread_mutex_lock(&sleep_lock);
     atomic_fetch_add(&nsleeping, 1);
+    atomic_store(&s->parked, true);
     while (s->id > atomic_load(&nonline)) pthread_cond_wait(&offline_cond, &sleep_lock);
+    atomic_store(&s->parked, false);
     atomic_fetch_sub(&nsleeping, 1);
     pthread_mutex_unlock(&sleep_lock);
     wall_time_busy(&s->meter);
 }
 
-unsigned sched_online(void) { return atomic_load(&nonline); }
+/* (sleep_lock held) */
+static void update_online(void)
+{
+    atomic_store(&nonline, single ? 1 : wanted_online);
+    pthread_cond_broadcast(&offline_cond);
+    pthread_cond_broadcast(&sleep_cond); /* those now offline leave their sleep */
+}
+
+unsigned sched_online(void)
+{
+    pthread_mutex_lock(&sleep_lock);
+    unsigned n = wanted_online;
+    pthread_mutex_unlock(&sleep_lock);
+    return n;
+}
 
 unsigned sched_set_online(unsigned n)
 {
     if (n < 1) n = 1;
     if (n > nscheds) n = nscheds;
     pthread_mutex_lock(&sleep_lock);
-    unsigned old = atomic_exchange(&nonline, n);
-    pthread_cond_broadcast(&offline_cond);
-    pthread_cond_broadcast(&sleep_cond); /* those now offline leave their sleep */
+    unsigned old = wanted_online;
+    wanted_online = n;
+    update_online();
     pthread_mutex_unlock(&sleep_lock);
     return old;
+}
+
+bool sched_single_settled(void)
+{
+    if (sched_current_id() != 1) return false;
+    for (unsigned i = 1; i < nscheds; i++)
+        if (!atomic_load(&scheds[i].parked)) return false;
+    return true;
+}
+
+void sched_set_single(bool on)
+{
+    pthread_mutex_lock(&sleep_lock);
+    single = on;
+    update_online();
+    pthread_mutex_unlock(&sleep_lock);
 }
 
 static Process *steal(Scheduler *s)
@@ -281,6 +317,7 @@ void sched_start(unsigned n)
     }
     if (n > 1024) n = 1024;
     nscheds = n;
+    wanted_online = n;
     atomic_store(&nonline, n);
     scheds = calloc(n, sizeof *scheds);
     if (!scheds) abort();

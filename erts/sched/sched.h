@@ -17,6 +17,11 @@ unsigned sched_count(void);
  * old number. */
 unsigned sched_online(void);
 unsigned sched_set_online(unsigned n);
+/* Multi-scheduling blocked: only scheduler 1 runs processes, whatever the
+ * number online, until it is set off again. */
+void sched_set_single(bool on);
+/* The calling thread is scheduler 1 and every other scheduler is parked. */
+bool sched_single_settled(void);
 /* The calling thread's scheduler number from 1, or 0 outside the schedulers. */
 unsigned sched_current_id(void);
 /* The process running on the calling scheduler thread, or NULL: a driver
