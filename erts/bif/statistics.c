@@ -5,9 +5,8 @@
  * the dirty CPU run queue (Ember has no dirty CPU schedulers: it is always
  * empty), then, in the _all forms, one for the dirty I/O pool. Scheduler wall
  * time numbers the schedulers from 1 and the dirty I/O threads after them.
- * Microstate accounting cannot be turned on in Ember; its statistics are
- * OTP's answer for accounting that was never on: every counter zero. One
- * reduction each. */
+ * Microstate accounting (sched/msacc.h) reports OTP's states for Ember's
+ * threads. One reduction each. */
 #include "bif/bif.h"
 
 #include <stdatomic.h>
@@ -19,6 +18,7 @@
 #include "gc/gc.h"
 #include "io/dirty_io.h"
 #include "io/port.h"
+#include "sched/msacc.h"
 #include "sched/sched.h"
 #include "sched/wall_time.h"
 #include "term/map.h"
@@ -98,30 +98,24 @@ Term bif_erts_internal_scheduler_wall_time_1(Process *p, const Term *args)
     return statistics_set_wall_time(args[0] == ATOM_true) ? ATOM_true : ATOM_false;
 }
 
-/* ---- microstate accounting (never on) --------------------------------------- */
+/* ---- microstate accounting ---------------------------------------------------- */
 
-static Term zero_counters(Process *p)
+static Term account_entry(Process *p, const Msacc *m, Term tail)
 {
-    Term keys[] = {ATOM_aux, ATOM_check_io, ATOM_emulator, ATOM_gc, ATOM_other, ATOM_port, ATOM_sleep};
-    Term zeros[sizeof keys / sizeof keys[0]];
-    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) zeros[i] = term_make_small(0);
-    return map_from_pairs(p, keys, zeros, sizeof keys / sizeof keys[0]);
-}
-
-static Term thread_entry(Process *p, Term type, unsigned id, Term tail)
-{
+    Term states[MSACC_STATES] = {ATOM_aux, ATOM_check_io, ATOM_emulator, ATOM_gc, ATOM_other, ATOM_port, ATOM_sleep};
+    Term ns[MSACC_STATES];
+    for (int s = 0; s < MSACC_STATES; s++) ns[s] = term_make_small((SInt)msacc_read(m, (MsaccState)s));
     Term keys[] = {ATOM_counters, ATOM_id, ATOM_type};
-    Term values[] = {zero_counters(p), term_make_small((SInt)id), type};
+    Term values[] = {map_from_pairs(p, states, ns, MSACC_STATES), term_make_small((SInt)m->id), m->type};
     return cons(p, map_from_pairs(p, keys, values, 3), tail);
 }
 
-/* Ember's threads: the schedulers, the dirty I/O pool, the poller, the timer service. */
+/* One map per thread that keeps an account: schedulers, dirty I/O threads
+ * started so far, the poller, the timer service (type aux). */
 static Term microstate_list(Process *p)
 {
-    Term list = thread_entry(p, ATOM_aux, 1, TERM_NIL);
-    list = thread_entry(p, ATOM_poll, 0, list);
-    for (unsigned i = dirty_io_thread_count(); i > 0; i--) list = thread_entry(p, ATOM_dirty_io_scheduler, i, list);
-    for (unsigned i = sched_count(); i > 0; i--) list = thread_entry(p, ATOM_scheduler, i, list);
+    Term list = TERM_NIL;
+    for (const Msacc *m = msacc_first(); m; m = m->next) list = account_entry(p, m, list);
     return list;
 }
 

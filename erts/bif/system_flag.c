@@ -4,9 +4,11 @@
  * min_bin_vheap_size and outstanding_system_requests_limit are kept and
  * reported; backtrace_depth sets how many frames traces keep; time_offset
  * finalize answers final (Ember's time offset never changes);
- * scheduler_wall_time switches the accounting in statistics.c. Flags that would change the schedulers or turn on machinery
- * Ember does not have yet raise not_implemented; unknown flags badarg. Each
- * call costs one reduction. */
+ * scheduler_wall_time and microstate_accounting switch the accounting
+ * (bif/statistics.c, sched/msacc.h); schedulers_online, multi_scheduling
+ * and scheduler_bind_type change what the schedulers do (sched/sched.h,
+ * bif/multi_scheduling.c). cpu_topology (a user-defined topology) raises
+ * not_implemented; unknown flags badarg. Each call costs one reduction. */
 #include "bif/bif.h"
 
 #include <pthread.h>
@@ -20,6 +22,7 @@
 #include "gc/gc.h"
 #include "proc/spawn.h"
 #include "term/map.h"
+#include "sched/msacc.h"
 #include "sched/sched.h"
 
 /* OTP's defaults. */
@@ -180,15 +183,18 @@ Term bif_erlang_system_flag_2(Process *p, const Term *args)
         pthread_mutex_unlock(&lock);
         return was_on ? ATOM_true : ATOM_false;
     }
-    /* microstate accounting is never on: turning it off or resetting it changes nothing */
-    if (flag == ATOM_microstate_accounting && (v == ATOM_false || v == ATOM_reset)) return ATOM_false;
+    if (flag == ATOM_microstate_accounting) {
+        if (v == ATOM_reset) return msacc_reset() ? ATOM_true : ATOM_false;
+        if (v != ATOM_true && v != ATOM_false) return proc_badarg(p);
+        return msacc_set(v == ATOM_true) ? ATOM_true : ATOM_false;
+    }
     if (flag == ATOM_scheduler_bind_type) return set_bind_type(p, v);
     /* the dirty I/O pool's size is fixed at start, as OTP's */
     if (flag == ATOM_dirty_io_schedulers_online) return badopt(p);
     /* Ember has no dirty CPU schedulers: no number of them is in range */
     if (flag == ATOM_dirty_cpu_schedulers_online) return proc_badarg(p);
     if (flag == ATOM_multi_scheduling) return multi_scheduling_flag(p, v);
-    if (flag == ATOM_microstate_accounting || flag == ATOM_cpu_topology)
+    if (flag == ATOM_cpu_topology)
         return bif_not_implemented(p, "system_flag");
     return proc_badarg(p);
 }

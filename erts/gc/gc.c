@@ -11,6 +11,7 @@
 
 #include "gc/offheap.h"
 #include "proc/pmem.h"
+#include "sched/msacc.h"
 #include "proc/signal.h"
 #include "emu/receive.h"
 
@@ -251,6 +252,8 @@ static size_t words_in_use(const Process *p)
 void gc_collect(Process *p, size_t need, Term *x, unsigned live)
 {
     ProcState *s = &p->st;
+    MsaccState was = msacc_current();
+    msacc_enter(MSACC_GC);
     size_t in_use_before = words_in_use(p);
     size_t mature = (size_t)(mature_end_of(p) - p->heap);
     bool full = s->gc_full_wanted || s->minor_gcs >= s->fullsweep_after || !old_room_for(p, mature);
@@ -270,6 +273,7 @@ void gc_collect(Process *p, size_t need, Term *x, unsigned live)
     atomic_fetch_add_explicit(&collections, 1, memory_order_relaxed);
     if (in_use_before > in_use_after)
         atomic_fetch_add_explicit(&words_reclaimed, in_use_before - in_use_after, memory_order_relaxed);
+    msacc_enter(was);
     enforce_max_heap(p);
 }
 

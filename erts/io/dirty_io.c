@@ -14,6 +14,7 @@
 #include "proc/ptab.h"
 #include "sched/sched.h"
 #include "sched/spin_wait.h"
+#include "sched/msacc.h"
 #include "sched/wall_time.h"
 #include "proc/signal.h"
 
@@ -67,6 +68,7 @@ static bool job_queued(void *arg)
 static void *worker(void *arg)
 {
     BusyMeter *meter = arg;
+    msacc_register(ATOM_dirty_io_scheduler, (unsigned)(meter - meters) + 1, MSACC_OTHER);
     for (;;) {
         /* one thread at a time looks for the next job before sleeping */
         unsigned none = 0;
@@ -75,7 +77,7 @@ static void *worker(void *arg)
             atomic_store(&nspinning, 0); /* before the locked look below */
         }
         pthread_mutex_lock(&queue_lock);
-        if (!queue_head) wall_time_idle(meter);
+        if (!queue_head) wall_time_idle(meter), msacc_enter(MSACC_SLEEP);
         while (!queue_head) {
             nsleeping++;
             pthread_cond_wait(&queue_cond, &queue_lock);
@@ -90,8 +92,10 @@ static void *worker(void *arg)
         if (queue_head && nsleeping > 0) pthread_cond_signal(&queue_cond);
         pthread_mutex_unlock(&queue_lock);
         wall_time_busy(meter);
+        msacc_enter(MSACC_EMULATOR);
         job->work(job);
         dirty_io_complete(job);
+        msacc_enter(MSACC_OTHER);
     }
     return NULL;
 }

@@ -7,6 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "atom/atom.h"
+#include "sched/msacc.h"
+
 typedef struct Call {
     void (*fn)(void *arg);
     void *arg;
@@ -37,9 +40,16 @@ static void drain(uv_async_t *h)
     }
 }
 
+/* microstate accounting: asleep in the poll, handling I/O after it */
+static uv_prepare_t before_poll;
+static uv_check_t after_poll;
+static void entering_poll(uv_prepare_t *h) { (void)h, msacc_enter(MSACC_SLEEP); }
+static void leaving_poll(uv_check_t *h) { (void)h, msacc_enter(MSACC_CHECK_IO); }
+
 static void *run(void *arg)
 {
     (void)arg;
+    msacc_register(ATOM_poll, 0, MSACC_CHECK_IO);
     uv_run(&loop, UV_RUN_DEFAULT); /* the async handle keeps it running */
     return NULL;
 }
@@ -51,6 +61,8 @@ static void start(void)
      * reported as the port's), not end the runtime; OTP ignores it too. */
     signal(SIGPIPE, SIG_IGN);
     if (uv_loop_init(&loop) != 0 || uv_async_init(&loop, &wakeup, drain) != 0 ||
+        uv_prepare_init(&loop, &before_poll) != 0 || uv_prepare_start(&before_poll, entering_poll) != 0 ||
+        uv_check_init(&loop, &after_poll) != 0 || uv_check_start(&after_poll, leaving_poll) != 0 ||
         pthread_create(&t, NULL, run, NULL) != 0) {
         fprintf(stderr, "ember: cannot start the I/O poller\n");
         abort();

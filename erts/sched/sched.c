@@ -5,6 +5,7 @@
  * happen under its own lock, so a process is in at most one queue. */
 #define _GNU_SOURCE /* pthread_setaffinity_np, cpu_set_t */
 #include "sched/sched.h"
+#include "sched/msacc.h"
 #include "sched/spin_wait.h"
 #include "sched/wall_time.h"
 
@@ -118,6 +119,7 @@ void sched_enqueue(Process *p)
 static void stay_offline(Scheduler *s)
 {
     wall_time_idle(&s->meter);
+    msacc_enter(MSACC_SLEEP);
     for (Process *p; (p = rq_pop(&s->rq));) sched_enqueue(p);
     pthread_mutex_lock(&sleep_lock);
     atomic_fetch_add(&nsleeping, 1);
@@ -126,6 +128,7 @@ static void stay_offline(Scheduler *s)
     atomic_store(&s->parked, false);
     atomic_fetch_sub(&nsleeping, 1);
     pthread_mutex_unlock(&sleep_lock);
+    msacc_enter(MSACC_OTHER);
     wall_time_busy(&s->meter);
 }
 
@@ -193,12 +196,14 @@ static void sleep_until_work(void)
 {
     if (spin_wait(work_waiting, NULL)) return;
     wall_time_idle(&self_sched->meter);
+    msacc_enter(MSACC_SLEEP);
     pthread_mutex_lock(&sleep_lock);
     atomic_fetch_add(&nsleeping, 1);
     while (atomic_load(&total_runnable) == 0 && self_sched->id <= atomic_load(&nonline))
         pthread_cond_wait(&sleep_cond, &sleep_lock);
     atomic_fetch_sub(&nsleeping, 1);
     pthread_mutex_unlock(&sleep_lock);
+    msacc_enter(MSACC_OTHER);
     wall_time_busy(&self_sched->meter);
 }
 
@@ -273,7 +278,9 @@ static void run_slice(Process *p)
     running = p;
     atomic_store_explicit(&self_sched->running, true, memory_order_relaxed);
     atomic_fetch_add_explicit(&self_sched->switches, 1, memory_order_relaxed);
+    msacc_enter(MSACC_EMULATOR);
     EmuOutcome out = emu_resume(p, SCHED_SLICE_REDUCTIONS, &result);
+    msacc_enter(MSACC_OTHER);
     atomic_store_explicit(&self_sched->running, false, memory_order_relaxed);
     running = NULL;
     atomic_fetch_add(&total_reductions, p->reductions - before);
@@ -293,6 +300,7 @@ static void run_slice(Process *p)
 static void *scheduler_main(void *arg)
 {
     self_sched = arg;
+    msacc_register(ATOM_scheduler, self_sched->id, MSACC_OTHER);
     for (;;) {
         if (self_sched->id > atomic_load_explicit(&nonline, memory_order_relaxed)) {
             stay_offline(self_sched);

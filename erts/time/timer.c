@@ -12,6 +12,7 @@
 #include "proc/plinks.h"
 #include "proc/registry.h"
 #include "proc/signal.h"
+#include "sched/msacc.h"
 #include "sched/sched.h"
 #include "term/boxed.h"
 #include "term/copy.h"
@@ -236,6 +237,7 @@ static bool quiet_twice(void)
 static void *service(void *arg)
 {
     (void)arg;
+    msacc_register(ATOM_aux, 1, MSACC_AUX);
     pthread_mutex_lock(&lock);
     for (;;) {
         int64_t now_tick = timers_now_ns() / NS_PER_TICK;
@@ -252,6 +254,7 @@ static void *service(void *arg)
             wake_tick = INT64_MAX;
             continue;
         }
+        msacc_enter(MSACC_SLEEP);
         if (wake_tick == INT64_MAX) {
             pthread_cond_wait(&cond, &lock);
         } else {
@@ -260,6 +263,7 @@ static void *service(void *arg)
             struct timespec ts = {(time_t)(at / 1000000000), (long)(at % 1000000000)};
             pthread_cond_timedwait(&cond, &lock, &ts);
         }
+        msacc_enter(MSACC_AUX);
         wake_tick = INT64_MAX;
     }
     return NULL;
