@@ -124,6 +124,23 @@ void inet_tcp_writable(InetSocket *s);
 /* A read and the deliveries it allows (any thread, lock held). */
 void inet_tcp_try_read(InetSocket *s);
 void inet_tcp_try_accept(InetSocket *s);
+/* A connection accepted under the listener's lock, whose port is made only
+ * once that lock is dropped (the port table's lock comes before any port's). */
+typedef struct InetAccepted {
+    int fd;
+    Term caller;
+    unsigned ref;
+    PortOptions popt;
+    InetOpts o;
+    int family;
+    uint8_t family_code, type_code;
+} InetAccepted;
+/* Lock held: a non-blocking accept4 for the accept op just added, when no
+ * earlier acceptor waits. true: *a filled, the op gone; false: the op stays
+ * for the poller. */
+bool inet_tcp_accept_now(InetSocket *s, InetAccepted *a);
+/* Lock not held: a's port, and {inet_async, L, Ref, {ok, S}} to its acceptor. */
+void inet_tcp_accepted(Port *listener, const InetAccepted *a);
 void inet_tcp_command(Port *port, const uint8_t *bytes, size_t len);
 /* The nearest send_timeout deadline of a held sender (0: none), and the
  * expiry of those due by now (poller thread, lock held). */

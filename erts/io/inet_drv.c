@@ -186,6 +186,11 @@ static void listen_socket(InetSocket *s, const uint8_t *in, size_t len, StrBuf *
     strbuf_append_char(out, INET_REP_OK);
 }
 
+/* A connection accept_request took; after_control makes its port once the
+ * listener's lock is dropped. */
+static _Thread_local InetAccepted pending_accept;
+static _Thread_local bool has_pending_accept;
+
 static void accept_request(InetSocket *s, const uint8_t *in, size_t len, StrBuf *out)
 {
     if (len < 4) return inet_reply_error(out, EINVAL);
@@ -194,7 +199,14 @@ static void accept_request(InetSocket *s, const uint8_t *in, size_t len, StrBuf 
     for (size_t i = 0; i < s->nops; i++) /* one accept at a time per process */
         if (s->ops[i].kind == OP_ACCEPT && s->ops[i].caller == caller) return inet_reply_error(out, EALREADY);
     reply_ref(out, inet_add_op(s, OP_ACCEPT, caller, get_time(in), 0));
-    inet_poll_update(s); /* accept4 runs on the poller thread, which may make ports */
+    /* A connection already queued is taken here, on the caller's scheduler:
+     * under load, a round trip through the poller per accept drains the
+     * backlog slowly. */
+    if (inet_tcp_accept_now(s, &pending_accept)) {
+        has_pending_accept = true;
+        return;
+    }
+    inet_poll_update(s); /* else the poller waits for one */
 }
 
 static void connect_request(InetSocket *s, const uint8_t *in, size_t len, StrBuf *out)
@@ -399,6 +411,13 @@ static bool control(Port *port, unsigned op, const uint8_t *in, size_t len, StrB
     return true;
 }
 
+static void after_control(Port *port)
+{
+    if (!has_pending_accept) return;
+    has_pending_accept = false;
+    inet_tcp_accepted(port, &pending_accept);
+}
+
 static size_t queue_size(Port *port)
 {
     InetSocket *s = port->driver_data;
@@ -406,7 +425,7 @@ static size_t queue_size(Port *port)
 }
 
 const PortDriver inet_tcp_driver = {.name = "tcp_inet", .start = start_tcp, .control = control,
-                                    .command = inet_tcp_command, .stop = inet_stop, .closing = inet_closing,
+                                    .after_control = after_control, .command = inet_tcp_command, .stop = inet_stop, .closing = inet_closing,
                                     .queue_size = queue_size};
 const PortDriver inet_udp_driver = {.name = "udp_inet", .start = start_udp, .control = control,
                                     .command = inet_udp_command, .stop = inet_stop, .closing = inet_closing};
