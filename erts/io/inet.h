@@ -29,7 +29,17 @@ typedef enum { ST_OPEN, ST_LISTEN, ST_CONNECTING, ST_CONNECTED, ST_CLOSED } Inet
 typedef enum { OP_ACCEPT, OP_CONNECT, OP_RECV } OpKind;
 enum { ACTIVE_FALSE = 0, ACTIVE_TRUE = 1, ACTIVE_ONCE = 2, ACTIVE_MULTI = 3 };
 /* packet types, as prim_inet numbers them */
-enum { PB_RAW = 0, PB_1 = 1, PB_2 = 2, PB_4 = 3, PB_LINE = 8, PB_HTTP = 10, PB_HTTPH = 11, PB_HTTP_BIN = 13, PB_HTTPH_BIN = 14 };
+enum {
+    PB_RAW = 0, PB_1 = 1, PB_2 = 2, PB_4 = 3, PB_ASN1 = 4, PB_SUNRM = 5, PB_CDR = 6, PB_FCGI = 7, PB_LINE = 8,
+    PB_TPKT = 9, PB_HTTP = 10, PB_HTTPH = 11, PB_HTTP_BIN = 13, PB_HTTPH_BIN = 14
+};
+
+/* asn1, sunrm, cdr, fcgi and tpkt: framed by their own headers (io/packet.h),
+ * which a send does not add. */
+static inline bool inet_packet_is_framed(int packet)
+{
+    return packet == PB_ASN1 || packet == PB_SUNRM || packet == PB_CDR || packet == PB_FCGI || packet == PB_TPKT;
+}
 
 static inline bool inet_packet_is_http(int packet)
 {

@@ -83,7 +83,9 @@ static bool set_active_multi(InetSocket *s, int n)
 
 static bool set_packet(InetSocket *s, int32_t v)
 {
-    if (v != PB_RAW && v != PB_1 && v != PB_2 && v != PB_4 && v != PB_LINE && !inet_packet_is_http(v)) return false;
+    if (v != PB_RAW && v != PB_1 && v != PB_2 && v != PB_4 && v != PB_LINE && !inet_packet_is_http(v) &&
+        !inet_packet_is_framed(v))
+        return false;
     if (!s->stream && v != PB_RAW) return false;
     s->o.packet = v;
     return true;
