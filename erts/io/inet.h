@@ -104,6 +104,9 @@ typedef struct InetSocket {
     Term empty_subscriber; /* told {empty_out_q, S}; TERM_NIL when none */
     uint64_t recv_cnt, recv_oct, recv_max, send_cnt, send_oct, send_max;
     bool close_pending; /* end the port once the lock is dropped (active exit_on_close) */
+    /* The descriptor was closed by a failed send: fd is -1, or it waits for
+     * the poller to let go of it. */
+    bool fd_closed;
     /* (poller thread) */
     uv_poll_t poll;
     uv_timer_t timer;
@@ -152,6 +155,12 @@ bool inet_tcp_accept_now(InetSocket *s, InetAccepted *a);
 /* Lock not held: a's port, and {inet_async, L, Ref, {ok, S}} to its acceptor. */
 void inet_tcp_accepted(Port *listener, const InetAccepted *a);
 void inet_tcp_command(Port *port, const uint8_t *bytes, size_t len);
+/* A socket whose send closed its descriptor is (or is made) active: its
+ * owner gets {tcp_closed, S}, and with exit_on_close the port ends. */
+void inet_tcp_closed_active(InetSocket *s);
+/* The port a request on this scheduler set close_pending on, ended by the
+ * driver once the request drops the lock (NULL: none). */
+extern _Thread_local Port *inet_ending;
 /* The nearest send_timeout deadline of a held sender (0: none), and the
  * expiry of those due by now (poller thread, lock held). */
 uint64_t inet_tcp_send_deadline(const InetSocket *s);

@@ -159,6 +159,7 @@ static void socket_name(InetSocket *s, bool peer, StrBuf *out)
 {
     struct sockaddr_storage sa;
     socklen_t salen = sizeof sa;
+    if (s->fd_closed) return inet_reply_error(out, peer ? ENOTCONN : EBADF);
     if (s->fd < 0) return inet_reply_error(out, EINVAL);
     if (peer && s->stream && s->state != ST_CONNECTED) return inet_reply_error(out, ENOTCONN);
     int r = peer ? getpeername(s->fd, (struct sockaddr *)&sa, &salen) : getsockname(s->fd, (struct sockaddr *)&sa, &salen);
@@ -411,11 +412,21 @@ static bool control(Port *port, unsigned op, const uint8_t *in, size_t len, StrB
     return true;
 }
 
-static void after_control(Port *port)
+static void after_request(Port *port)
 {
-    if (!has_pending_accept) return;
-    has_pending_accept = false;
-    inet_tcp_accepted(port, &pending_accept);
+    if (has_pending_accept) {
+        has_pending_accept = false;
+        inet_tcp_accepted(port, &pending_accept);
+    }
+    if (inet_ending == port) { /* as on OTP, gone when the request returns */
+        inet_ending = NULL;
+        pthread_mutex_lock(&port->lock);
+        InetSocket *s = port->driver_data;
+        bool finish = s && s->close_pending && !s->dead;
+        if (finish) s->close_pending = false;
+        pthread_mutex_unlock(&port->lock);
+        if (finish) inet_finish_unlocked(port, s);
+    }
 }
 
 static size_t queue_size(Port *port)
@@ -425,7 +436,7 @@ static size_t queue_size(Port *port)
 }
 
 const PortDriver inet_tcp_driver = {.name = "tcp_inet", .start = start_tcp, .control = control,
-                                    .after_control = after_control, .command = inet_tcp_command, .stop = inet_stop, .closing = inet_closing,
+                                    .after_request = after_request, .command = inet_tcp_command, .stop = inet_stop, .closing = inet_closing,
                                     .queue_size = queue_size};
 const PortDriver inet_udp_driver = {.name = "udp_inet", .start = start_udp, .control = control,
                                     .command = inet_udp_command, .stop = inet_stop, .closing = inet_closing};

@@ -163,6 +163,8 @@ void inet_setopts(InetSocket *s, const uint8_t *in, size_t len, StrBuf *out)
         }
     }
     strbuf_append_char(out, INET_REP_OK);
+    if (activity && s->stream && s->fd_closed && s->o.active != ACTIVE_FALSE && !s->close_pending)
+        return inet_tcp_closed_active(s);
     if (activity && s->fd >= 0) {
         if (s->stream) inet_tcp_deliver(s);
         else inet_udp_try_read(s);
@@ -206,6 +208,8 @@ void inet_getopts(InetSocket *s, const uint8_t *in, size_t len, StrBuf *out)
             strbuf_append_char(&r, (char)opt);
             inet_put32(&r, (uint32_t)s->o.active);
             if (s->o.active == ACTIVE_MULTI) inet_put16(&r, (unsigned)s->o.active_n);
+        } else if (s->fd_closed && (opt == O_LINGER || kernel_opt(s, opt, &level, &name))) {
+            continue; /* OTP 25 (measured): a descriptor a failure closed has none */
         } else if (opt == O_LINGER) {
             struct linger l = {0, 0};
             socklen_t sl = sizeof l;

@@ -72,6 +72,20 @@ static void deliver_http(InetSocket *s, InetOp *r, const uint8_t *line, size_t l
     else inet_send_http(s, s->port->connected, false, 0, &h);
 }
 
+/* The descriptor goes now, or on the poller once its handle has let go of it
+ * (closing a polled descriptor could leave the poller watching a reused one). */
+static void close_descriptor(InetSocket *s)
+{
+    s->fd_closed = true;
+    if (s->fd < 0) return;
+    if (!s->handles_open) {
+        close(s->fd);
+        s->fd = -1;
+        return;
+    }
+    inet_poll_update(s);
+}
+
 static void input_ended(InetSocket *s, Term why);
 
 static void passive_now(InetSocket *s)
@@ -134,7 +148,7 @@ static void input_ended(InetSocket *s, Term why)
         if (s->o.exit_on_close) { /* OTP closes the socket here; the port stays */
             s->state = ST_CLOSED;
             s->outoff = s->outlen = 0;
-            shutdown(s->fd, SHUT_RDWR);
+            close_descriptor(s);
         }
         inet_fail_ops(s, OP_RECV, why);
         return;
@@ -333,14 +347,45 @@ static int write_direct(InetSocket *s, const uint8_t *hdr, size_t h, const uint8
     return 0;
 }
 
+/* A send on a connection that cannot take it (shut down for writing, or a
+ * write failed). OTP 25 (measured): the descriptor is closed; a passive
+ * socket then answers enotconn to sends, the reason to its next recv, and
+ * enotconn and ebadf to peername and sockname; an active one tells its owner
+ * {tcp_closed, S} and, with exit_on_close, ends. */
+static void send_failed(InetSocket *s, int err)
+{
+    output_broken(s, err);
+    s->inlen = 0;
+    close_descriptor(s);
+    if (s->o.active != ACTIVE_FALSE) inet_tcp_closed_active(s);
+}
+
+void inet_tcp_closed_active(InetSocket *s)
+{
+    inet_send_tag(s->port, s->port->connected, ATOM_tcp_closed);
+    s->read_shut = true;
+    s->state = ST_CLOSED;
+    if (s->o.exit_on_close) {
+        s->close_pending = true; /* the port ends, as OTP's does */
+        inet_ending = s->port;
+    }
+    inet_poll_update(s);
+}
+
+_Thread_local Port *inet_ending;
+
 void inet_tcp_command(Port *port, const uint8_t *bytes, size_t len)
 {
     InetSocket *s = port->driver_data;
     Term caller = inet_caller();
     if (!s || s->dead) return;
     if (s->send_error != TERM_NIL) return inet_send_reply(port, caller, posix_error_atom(ENOTCONN));
-    if (s->state != ST_CONNECTED || s->write_shut)
-        return inet_send_reply(port, caller, s->state == ST_CLOSED || s->write_shut ? closed_atom() : posix_error_atom(ENOTCONN));
+    if (s->state == ST_CONNECTED && s->write_shut) {
+        send_failed(s, EPIPE);
+        return inet_send_reply(port, caller, closed_atom());
+    }
+    if (s->state != ST_CONNECTED)
+        return inet_send_reply(port, caller, s->state == ST_CLOSED ? closed_atom() : posix_error_atom(ENOTCONN));
     uint8_t hdr[4];
     int h = inet_packet_header(&s->o, len, hdr);
     if (h < 0) return inet_send_reply(port, caller, atom_from_cstr("emsgsize"));
@@ -348,7 +393,7 @@ void inet_tcp_command(Port *port, const uint8_t *bytes, size_t len)
     if (!queued(s)) {
         int err = write_direct(s, hdr, (size_t)h, bytes, len, &done);
         if (err) {
-            output_broken(s, err);
+            send_failed(s, err);
             return inet_send_reply(port, caller, error_reason(s, err));
         }
     }
