@@ -19,6 +19,10 @@ typedef struct PortDriver {
     int (*start)(struct Port *port);
     /* port_control(Port, Op, In): appends the reply to out; false is badarg. */
     bool (*control)(struct Port *port, unsigned op, const uint8_t *in, size_t len, StrBuf *out);
+    /* Optional: runs after each control and command once the port's lock
+     * is dropped, for what cannot be done under it (making a port, which
+     * takes the port table's lock, ordered first; ending the port). */
+    void (*after_request)(struct Port *port);
     /* Port commands (NULL: the driver takes none). */
     void (*command)(struct Port *port, const uint8_t *bytes, size_t len);
     /* The port is closing: frees driver_data. */

@@ -29,7 +29,17 @@ typedef enum { ST_OPEN, ST_LISTEN, ST_CONNECTING, ST_CONNECTED, ST_CLOSED } Inet
 typedef enum { OP_ACCEPT, OP_CONNECT, OP_RECV } OpKind;
 enum { ACTIVE_FALSE = 0, ACTIVE_TRUE = 1, ACTIVE_ONCE = 2, ACTIVE_MULTI = 3 };
 /* packet types, as prim_inet numbers them */
-enum { PB_RAW = 0, PB_1 = 1, PB_2 = 2, PB_4 = 3, PB_LINE = 8, PB_HTTP = 10, PB_HTTPH = 11, PB_HTTP_BIN = 13, PB_HTTPH_BIN = 14 };
+enum {
+    PB_RAW = 0, PB_1 = 1, PB_2 = 2, PB_4 = 3, PB_ASN1 = 4, PB_SUNRM = 5, PB_CDR = 6, PB_FCGI = 7, PB_LINE = 8,
+    PB_TPKT = 9, PB_HTTP = 10, PB_HTTPH = 11, PB_HTTP_BIN = 13, PB_HTTPH_BIN = 14
+};
+
+/* asn1, sunrm, cdr, fcgi and tpkt: framed by their own headers (io/packet.h),
+ * which a send does not add. */
+static inline bool inet_packet_is_framed(int packet)
+{
+    return packet == PB_ASN1 || packet == PB_SUNRM || packet == PB_CDR || packet == PB_FCGI || packet == PB_TPKT;
+}
 
 static inline bool inet_packet_is_http(int packet)
 {
@@ -94,6 +104,9 @@ typedef struct InetSocket {
     Term empty_subscriber; /* told {empty_out_q, S}; TERM_NIL when none */
     uint64_t recv_cnt, recv_oct, recv_max, send_cnt, send_oct, send_max;
     bool close_pending; /* end the port once the lock is dropped (active exit_on_close) */
+    /* The descriptor was closed by a failed send: fd is -1, or it waits for
+     * the poller to let go of it. */
+    bool fd_closed;
     /* (poller thread) */
     uv_poll_t poll;
     uv_timer_t timer;
@@ -124,7 +137,30 @@ void inet_tcp_writable(InetSocket *s);
 /* A read and the deliveries it allows (any thread, lock held). */
 void inet_tcp_try_read(InetSocket *s);
 void inet_tcp_try_accept(InetSocket *s);
+/* A connection accepted under the listener's lock, whose port is made only
+ * once that lock is dropped (the port table's lock comes before any port's). */
+typedef struct InetAccepted {
+    int fd;
+    Term caller;
+    unsigned ref;
+    PortOptions popt;
+    InetOpts o;
+    int family;
+    uint8_t family_code, type_code;
+} InetAccepted;
+/* Lock held: a non-blocking accept4 for the accept op just added, when no
+ * earlier acceptor waits. true: *a filled, the op gone; false: the op stays
+ * for the poller. */
+bool inet_tcp_accept_now(InetSocket *s, InetAccepted *a);
+/* Lock not held: a's port, and {inet_async, L, Ref, {ok, S}} to its acceptor. */
+void inet_tcp_accepted(Port *listener, const InetAccepted *a);
 void inet_tcp_command(Port *port, const uint8_t *bytes, size_t len);
+/* A socket whose send closed its descriptor is (or is made) active: its
+ * owner gets {tcp_closed, S}, and with exit_on_close the port ends. */
+void inet_tcp_closed_active(InetSocket *s);
+/* The port a request on this scheduler set close_pending on, ended by the
+ * driver once the request drops the lock (NULL: none). */
+extern _Thread_local Port *inet_ending;
 /* The nearest send_timeout deadline of a held sender (0: none), and the
  * expiry of those due by now (poller thread, lock held). */
 uint64_t inet_tcp_send_deadline(const InetSocket *s);

@@ -159,6 +159,7 @@ static void socket_name(InetSocket *s, bool peer, StrBuf *out)
 {
     struct sockaddr_storage sa;
     socklen_t salen = sizeof sa;
+    if (s->fd_closed) return inet_reply_error(out, peer ? ENOTCONN : EBADF);
     if (s->fd < 0) return inet_reply_error(out, EINVAL);
     if (peer && s->stream && s->state != ST_CONNECTED) return inet_reply_error(out, ENOTCONN);
     int r = peer ? getpeername(s->fd, (struct sockaddr *)&sa, &salen) : getsockname(s->fd, (struct sockaddr *)&sa, &salen);
@@ -186,6 +187,11 @@ static void listen_socket(InetSocket *s, const uint8_t *in, size_t len, StrBuf *
     strbuf_append_char(out, INET_REP_OK);
 }
 
+/* A connection accept_request took; after_control makes its port once the
+ * listener's lock is dropped. */
+static _Thread_local InetAccepted pending_accept;
+static _Thread_local bool has_pending_accept;
+
 static void accept_request(InetSocket *s, const uint8_t *in, size_t len, StrBuf *out)
 {
     if (len < 4) return inet_reply_error(out, EINVAL);
@@ -194,7 +200,14 @@ static void accept_request(InetSocket *s, const uint8_t *in, size_t len, StrBuf 
     for (size_t i = 0; i < s->nops; i++) /* one accept at a time per process */
         if (s->ops[i].kind == OP_ACCEPT && s->ops[i].caller == caller) return inet_reply_error(out, EALREADY);
     reply_ref(out, inet_add_op(s, OP_ACCEPT, caller, get_time(in), 0));
-    inet_poll_update(s); /* accept4 runs on the poller thread, which may make ports */
+    /* A connection already queued is taken here, on the caller's scheduler:
+     * under load, a round trip through the poller per accept drains the
+     * backlog slowly. */
+    if (inet_tcp_accept_now(s, &pending_accept)) {
+        has_pending_accept = true;
+        return;
+    }
+    inet_poll_update(s); /* else the poller waits for one */
 }
 
 static void connect_request(InetSocket *s, const uint8_t *in, size_t len, StrBuf *out)
@@ -399,6 +412,23 @@ static bool control(Port *port, unsigned op, const uint8_t *in, size_t len, StrB
     return true;
 }
 
+static void after_request(Port *port)
+{
+    if (has_pending_accept) {
+        has_pending_accept = false;
+        inet_tcp_accepted(port, &pending_accept);
+    }
+    if (inet_ending == port) { /* as on OTP, gone when the request returns */
+        inet_ending = NULL;
+        pthread_mutex_lock(&port->lock);
+        InetSocket *s = port->driver_data;
+        bool finish = s && s->close_pending && !s->dead;
+        if (finish) s->close_pending = false;
+        pthread_mutex_unlock(&port->lock);
+        if (finish) inet_finish_unlocked(port, s);
+    }
+}
+
 static size_t queue_size(Port *port)
 {
     InetSocket *s = port->driver_data;
@@ -406,7 +436,7 @@ static size_t queue_size(Port *port)
 }
 
 const PortDriver inet_tcp_driver = {.name = "tcp_inet", .start = start_tcp, .control = control,
-                                    .command = inet_tcp_command, .stop = inet_stop, .closing = inet_closing,
+                                    .after_request = after_request, .command = inet_tcp_command, .stop = inet_stop, .closing = inet_closing,
                                     .queue_size = queue_size};
 const PortDriver inet_udp_driver = {.name = "udp_inet", .start = start_udp, .control = control,
                                     .command = inet_udp_command, .stop = inet_stop, .closing = inet_closing};

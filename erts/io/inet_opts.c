@@ -83,7 +83,9 @@ static bool set_active_multi(InetSocket *s, int n)
 
 static bool set_packet(InetSocket *s, int32_t v)
 {
-    if (v != PB_RAW && v != PB_1 && v != PB_2 && v != PB_4 && v != PB_LINE && !inet_packet_is_http(v)) return false;
+    if (v != PB_RAW && v != PB_1 && v != PB_2 && v != PB_4 && v != PB_LINE && !inet_packet_is_http(v) &&
+        !inet_packet_is_framed(v))
+        return false;
     if (!s->stream && v != PB_RAW) return false;
     s->o.packet = v;
     return true;
@@ -161,6 +163,8 @@ void inet_setopts(InetSocket *s, const uint8_t *in, size_t len, StrBuf *out)
         }
     }
     strbuf_append_char(out, INET_REP_OK);
+    if (activity && s->stream && s->fd_closed && s->o.active != ACTIVE_FALSE && !s->close_pending)
+        return inet_tcp_closed_active(s);
     if (activity && s->fd >= 0) {
         if (s->stream) inet_tcp_deliver(s);
         else inet_udp_try_read(s);
@@ -204,6 +208,8 @@ void inet_getopts(InetSocket *s, const uint8_t *in, size_t len, StrBuf *out)
             strbuf_append_char(&r, (char)opt);
             inet_put32(&r, (uint32_t)s->o.active);
             if (s->o.active == ACTIVE_MULTI) inet_put16(&r, (unsigned)s->o.active_n);
+        } else if (s->fd_closed && (opt == O_LINGER || kernel_opt(s, opt, &level, &name))) {
+            continue; /* OTP 25 (measured): a descriptor a failure closed has none */
         } else if (opt == O_LINGER) {
             struct linger l = {0, 0};
             socklen_t sl = sizeof l;

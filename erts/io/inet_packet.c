@@ -1,7 +1,7 @@
-/* inet_packet.c — {packet, 1 | 2 | 4 | line | http...} framing of a stream
- * socket's input, and the headers put on what it sends. The http types are
- * framed by the parser erlang:decode_packet/3 uses (io/packet.h); the other
- * packet types are refused when set (inet_opts.c). */
+/* inet_packet.c — {packet, Type} framing of a stream socket's input, and the
+ * headers put on what it sends. 1, 2, 4 and line are framed here; the http
+ * types, asn1, sunrm, cdr, fcgi and tpkt by the code erlang:decode_packet/3
+ * uses (io/packet.h). */
 #include <string.h>
 
 #include "io/inet.h"
@@ -17,6 +17,22 @@ long inet_packet_split_http(const InetOpts *o, bool in_headers, const uint8_t *i
     long n = packet_length(in_headers ? PACKET_HTTPH : PACKET_HTTP, in, len, &po);
     if (n < 0) return -1;
     return n > 0 && (size_t)n <= len ? n : 0;
+}
+
+/* prim_inet numbers these types as io/packet.h does */
+_Static_assert(PB_ASN1 == (int)PACKET_ASN1 && PB_SUNRM == (int)PACKET_SUNRM && PB_CDR == (int)PACKET_CDR &&
+                   PB_FCGI == (int)PACKET_FCGI && PB_TPKT == (int)PACKET_TPKT,
+               "packet type numbers");
+
+static long split_framed(const InetOpts *o, const uint8_t *in, size_t len, size_t *body_off, size_t *body_len)
+{
+    if (len == 0) return 0; /* in may be NULL then */
+    PacketOptions po = {o->packet_size, 0, '\n'};
+    long n = packet_length((PacketType)o->packet, in, len, &po);
+    if (n < 0) return -1;
+    if (n == 0 || (size_t)n > len) return 0;
+    packet_body((PacketType)o->packet, in, (size_t)n, body_off, body_len);
+    return n;
 }
 
 long inet_packet_split(const InetOpts *o, const uint8_t *in, size_t len, size_t *body_off, size_t *body_len)
@@ -43,7 +59,7 @@ long inet_packet_split(const InetOpts *o, const uint8_t *in, size_t len, size_t 
     case PB_1: h = 1; break;
     case PB_2: h = 2; break;
     case PB_4: h = 4; break;
-    default: return -1;
+    default: return inet_packet_is_framed(o->packet) ? split_framed(o, in, len, body_off, body_len) : -1;
     }
     if (len < h) return 0;
     size_t size = 0;

@@ -113,6 +113,12 @@ static void on_handle_closed(uv_handle_t *h) { inet_socket_unref(h->data); }
 static void apply(InetSocket *s)
 {
     if (s->dead) return;
+    if (s->fd_closed && s->fd >= 0) { /* stopped polling first */
+        if (s->events_on) uv_poll_stop(&s->poll);
+        s->events_on = 0;
+        close(s->fd);
+        s->fd = -1;
+    }
     int ev = wanted_events(s);
     uint64_t due = wanted_deadline(s);
     if (!s->handles_open) {
@@ -160,7 +166,9 @@ void inet_poll_update(InetSocket *s)
     if (s->dead) return;
     if (on_poller) return apply(s);
     if (s->apply_queued) return;
-    if (!s->close_pending && wanted_events(s) == s->events_on && wanted_deadline(s) == s->timer_due) return;
+    if (!s->close_pending && !(s->fd_closed && s->fd >= 0) && wanted_events(s) == s->events_on &&
+        wanted_deadline(s) == s->timer_due)
+        return;
     s->apply_queued = true;
     atomic_fetch_add(&s->refc, 1);
     poller_call(do_apply, s);

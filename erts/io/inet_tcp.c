@@ -72,6 +72,20 @@ static void deliver_http(InetSocket *s, InetOp *r, const uint8_t *line, size_t l
     else inet_send_http(s, s->port->connected, false, 0, &h);
 }
 
+/* The descriptor goes now, or on the poller once its handle has let go of it
+ * (closing a polled descriptor could leave the poller watching a reused one). */
+static void close_descriptor(InetSocket *s)
+{
+    s->fd_closed = true;
+    if (s->fd < 0) return;
+    if (!s->handles_open) {
+        close(s->fd);
+        s->fd = -1;
+        return;
+    }
+    inet_poll_update(s);
+}
+
 static void input_ended(InetSocket *s, Term why);
 
 static void passive_now(InetSocket *s)
@@ -134,7 +148,7 @@ static void input_ended(InetSocket *s, Term why)
         if (s->o.exit_on_close) { /* OTP closes the socket here; the port stays */
             s->state = ST_CLOSED;
             s->outoff = s->outlen = 0;
-            shutdown(s->fd, SHUT_RDWR);
+            close_descriptor(s);
         }
         inet_fail_ops(s, OP_RECV, why);
         return;
@@ -333,14 +347,45 @@ static int write_direct(InetSocket *s, const uint8_t *hdr, size_t h, const uint8
     return 0;
 }
 
+/* A send on a connection that cannot take it (shut down for writing, or a
+ * write failed). OTP 25 (measured): the descriptor is closed; a passive
+ * socket then answers enotconn to sends, the reason to its next recv, and
+ * enotconn and ebadf to peername and sockname; an active one tells its owner
+ * {tcp_closed, S} and, with exit_on_close, ends. */
+static void send_failed(InetSocket *s, int err)
+{
+    output_broken(s, err);
+    s->inlen = 0;
+    close_descriptor(s);
+    if (s->o.active != ACTIVE_FALSE) inet_tcp_closed_active(s);
+}
+
+void inet_tcp_closed_active(InetSocket *s)
+{
+    inet_send_tag(s->port, s->port->connected, ATOM_tcp_closed);
+    s->read_shut = true;
+    s->state = ST_CLOSED;
+    if (s->o.exit_on_close) {
+        s->close_pending = true; /* the port ends, as OTP's does */
+        inet_ending = s->port;
+    }
+    inet_poll_update(s);
+}
+
+_Thread_local Port *inet_ending;
+
 void inet_tcp_command(Port *port, const uint8_t *bytes, size_t len)
 {
     InetSocket *s = port->driver_data;
     Term caller = inet_caller();
     if (!s || s->dead) return;
     if (s->send_error != TERM_NIL) return inet_send_reply(port, caller, posix_error_atom(ENOTCONN));
-    if (s->state != ST_CONNECTED || s->write_shut)
-        return inet_send_reply(port, caller, s->state == ST_CLOSED || s->write_shut ? closed_atom() : posix_error_atom(ENOTCONN));
+    if (s->state == ST_CONNECTED && s->write_shut) {
+        send_failed(s, EPIPE);
+        return inet_send_reply(port, caller, closed_atom());
+    }
+    if (s->state != ST_CONNECTED)
+        return inet_send_reply(port, caller, s->state == ST_CLOSED ? closed_atom() : posix_error_atom(ENOTCONN));
     uint8_t hdr[4];
     int h = inet_packet_header(&s->o, len, hdr);
     if (h < 0) return inet_send_reply(port, caller, atom_from_cstr("emsgsize"));
@@ -348,7 +393,7 @@ void inet_tcp_command(Port *port, const uint8_t *bytes, size_t len)
     if (!queued(s)) {
         int err = write_direct(s, hdr, (size_t)h, bytes, len, &done);
         if (err) {
-            output_broken(s, err);
+            send_failed(s, err);
             return inet_send_reply(port, caller, error_reason(s, err));
         }
     }
@@ -365,9 +410,9 @@ void inet_tcp_command(Port *port, const uint8_t *bytes, size_t len)
 /* ---- accepting ---- */
 
 /* A port for an accepted connection, owned by and linked to the acceptor. */
-static Term accepted_port(InetSocket *l, const PortOptions *popt, const InetOpts *o, int fd, Term owner)
+static Term accepted_port(const InetAccepted *a)
 {
-    Port *np = port_new("tcp_inet", popt, owner);
+    Port *np = port_new("tcp_inet", &a->popt, a->caller);
     if (!np) return TERM_NONE;
     np->driver = &inet_tcp_driver;
     InetSocket *ns = inet_socket_new(np, true);
@@ -376,21 +421,62 @@ static Term accepted_port(InetSocket *l, const PortOptions *popt, const InetOpts
         port_release(np);
         return TERM_NONE;
     }
-    ns->fd = fd;
-    ns->family = l->family, ns->family_code = l->family_code, ns->type_code = l->type_code;
+    ns->fd = a->fd;
+    ns->family = a->family, ns->family_code = a->family_code, ns->type_code = a->type_code;
     ns->state = ST_CONNECTED;
     ns->bound = true;
-    ns->o = *o;
+    ns->o = a->o;
     Message *m = msg_build(SIG_LINK, np->id, 0, NULL);
     m->term = TERM_NIL;
-    sig_send(owner, m); /* the acceptor's side of the link */
+    sig_send(a->caller, m); /* the acceptor's side of the link */
     Term id = np->id;
     port_release(np);
     return id;
 }
 
-/* Poller thread only: the lock is dropped while a new port is made (the
- * port table's lock comes before any port's). */
+/* accept4 for the waiting acceptor ops[i]: 1 with *a filled and the op
+ * gone; 0 when no connection is queued; -1 when accept failed for good (the
+ * acceptor told, the op gone). */
+static int accept_one(InetSocket *s, size_t i, InetAccepted *a)
+{
+    for (;;) {
+        int fd = accept4(s->fd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
+        if (fd < 0) {
+            if (errno == EINTR || errno == ECONNABORTED) continue;
+            if (errno == EAGAIN || errno == EWOULDBLOCK) return 0;
+            inet_send_async_error(s->port, s->ops[i].caller, s->ops[i].ref, posix_error_atom(errno));
+            inet_remove_op(s, i);
+            return -1;
+        }
+        *a = (InetAccepted){fd, s->ops[i].caller, s->ops[i].ref, s->port->opt, s->o,
+                            s->family, s->family_code, s->type_code};
+        inet_remove_op(s, i);
+        return 1;
+    }
+}
+
+bool inet_tcp_accept_now(InetSocket *s, InetAccepted *a)
+{
+    if (s->nops == 0 || s->ops[s->nops - 1].kind != OP_ACCEPT) return false;
+    for (size_t i = 0; i + 1 < s->nops; i++) /* earlier acceptors are served first, by the poller */
+        if (s->ops[i].kind == OP_ACCEPT) return false;
+    return accept_one(s, s->nops - 1, a) == 1;
+}
+
+void inet_tcp_accepted(Port *listener, const InetAccepted *a)
+{
+    Term id = accepted_port(a);
+    pthread_mutex_lock(&listener->lock);
+    if (id == TERM_NONE) {
+        close(a->fd);
+        inet_send_async_error(listener, a->caller, a->ref, atom_from_cstr("system_limit"));
+    } else {
+        inet_send_async_term(listener, a->caller, a->ref, id);
+    }
+    pthread_mutex_unlock(&listener->lock);
+}
+
+/* Poller thread only: the lock is dropped while a new port is made. */
 void inet_tcp_try_accept(InetSocket *s)
 {
     Port *port = s->port;
@@ -398,27 +484,10 @@ void inet_tcp_try_accept(InetSocket *s)
         size_t i = 0;
         while (i < s->nops && s->ops[i].kind != OP_ACCEPT) i++;
         if (i == s->nops) break;
-        int fd = accept4(s->fd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
-        if (fd < 0) {
-            if (errno == EINTR || errno == ECONNABORTED) continue;
-            if (errno != EAGAIN && errno != EWOULDBLOCK) {
-                inet_send_async_error(port, s->ops[i].caller, s->ops[i].ref, posix_error_atom(errno));
-                inet_remove_op(s, i);
-            }
-            break;
-        }
-        InetOp op = s->ops[i];
-        inet_remove_op(s, i);
-        PortOptions popt = port->opt;
-        InetOpts o = s->o;
+        InetAccepted a;
+        if (accept_one(s, i, &a) <= 0) break;
         pthread_mutex_unlock(&port->lock);
-        Term id = accepted_port(s, &popt, &o, fd, op.caller);
+        inet_tcp_accepted(port, &a);
         pthread_mutex_lock(&port->lock);
-        if (id == TERM_NONE) {
-            close(fd);
-            inet_send_async_error(port, op.caller, op.ref, atom_from_cstr("system_limit"));
-        } else {
-            inet_send_async_term(port, op.caller, op.ref, id);
-        }
     }
 }

@@ -484,6 +484,7 @@ void port_command(Port *port, const uint8_t *bytes, size_t len)
         if (port->driver->command) port->driver->command(port, bytes, len);
         else fprintf(stderr, "ember: not implemented: commands to the %s driver\n", port->driver->name);
         pthread_mutex_unlock(&port->lock);
+        if (port->driver->after_request) port->driver->after_request(port);
         return;
     }
     uint8_t header[4];

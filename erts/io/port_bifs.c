@@ -469,6 +469,7 @@ Term bif_erlang_port_control_3(Process *p, const Term *args)
         pthread_mutex_lock(&port->lock);
         ok = !port->closed && port->driver->control(port, (unsigned)term_small_value(args[1]), bytes, len, &out);
         pthread_mutex_unlock(&port->lock);
+        if (port->driver->after_request) port->driver->after_request(port);
     }
     free(bytes);
     port_release(port);
