@@ -249,16 +249,21 @@ void gc_collect(Process *p, size_t need, Term *x, unsigned live)
     enforce_max_heap(p);
 }
 
+/* Makes the next heap check collect: fragment_words above the block size.
+ * Never lowered, as the collection sizes its first block by it. */
+static void request(Process *p)
+{
+    size_t heap = (size_t)(p->hend - p->heap);
+    if (p->fragment_words <= heap) p->fragment_words = heap + 1;
+}
+
 void gc_request_full(Process *p)
 {
     p->st.gc_full_wanted = true;
-    p->fragment_words = (size_t)(p->hend - p->heap) + 1; /* makes the next heap check collect */
+    request(p);
 }
 
-void gc_request(Process *p)
-{
-    p->fragment_words = (size_t)(p->hend - p->heap) + 1; /* as gc_request_full, without the full sweep */
-}
+void gc_request(Process *p) { request(p); }
 
 size_t gc_heap_size_at_least(size_t words) { return gc_heap_series_at_least(words < 233 ? 233 : words); }
 
