@@ -175,6 +175,7 @@ static size_t memory_of(Process *q)
     for (HeapFragment *f = q->fragments; f; f = f->next) bytes += sizeof *f + f->size * sizeof(Term);
     for (Message *m = q->st.msgq; m; m = m->next) bytes += sizeof *m + (m->frag ? m->frag->size * sizeof(Term) : 0);
     if (q->st.links) bytes += q->st.links->cap * sizeof(LinkEntry);
+    if (q->st.rare) bytes += sizeof *q->st.rare;
     return bytes;
 }
 

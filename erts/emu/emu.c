@@ -1054,8 +1054,8 @@ badarity:
 bif_again:
     if (emu_is_trap(p)) {
         /* go on in the trap's function, after a yield */
-        ce = (Export *)p->st.trap_export;
-        for (unsigned i = 0; i < ce->arity; i++) x[i] = p->st.trap_args[i];
+        ce = (Export *)p->st.rare->trap_export; /* proc_trap made rare */
+        for (unsigned i = 0; i < ce->arity; i++) x[i] = p->st.rare->trap_args[i];
     }
     /* The BIF waits for another process: yield, and call it again as a tail
      * call from the continuation the call would have had. */

@@ -39,12 +39,23 @@ Process *proc_new(size_t min_words)
     return p;
 }
 
+ProcRare *proc_rare_new(Process *p)
+{
+    ProcRare *r = calloc(1, sizeof *r);
+    if (!r) out_of_memory(sizeof *r / sizeof(Term));
+    pmem_add((long)sizeof *r);
+    p->st.rare = r;
+    return r;
+}
+
 void proc_free(Process *p)
 {
     proc_state_free(p);
     offheap_release_all(&p->offheap);
     gc_release(p);
     long bytes = (long)(sizeof *p + (size_t)(p->hend - p->heap) * sizeof(Term));
+    if (p->st.rare) bytes += (long)sizeof *p->st.rare;
+    free(p->st.rare);
     for (HeapFragment *f = p->fragments, *next; f; f = next) {
         next = f->next;
         bytes += (long)(sizeof *f + f->size * sizeof(Term));

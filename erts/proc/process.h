@@ -57,9 +57,8 @@ typedef struct Process {
     /* Saved context while the process is not running. */
     CodeWord *pc;
     CodeWord *cp;
-    unsigned arity;
     uint64_t reductions;
-    int exit_status; /* for halt/1 reached in this process */
+    unsigned arity;
 
     ProcState st; /* signals, messages, links, scheduling: see proc/procstate.h */
 } Process;
@@ -67,6 +66,11 @@ typedef struct Process {
 /* Creates a process with a heap of at least min_words words (0: default). */
 Process *proc_new(size_t min_words);
 void proc_free(Process *p);
+
+/* The rarely used part of p (procstate.h), allocated on first use. Aborts
+ * the runtime with a message when memory is exhausted. */
+ProcRare *proc_rare_new(Process *p);
+static inline ProcRare *proc_rare(Process *p) { return p->st.rare ? p->st.rare : proc_rare_new(p); }
 
 /* Words free between the heap top and the stack. */
 static inline size_t proc_free_words(const Process *p) { return (size_t)(p->stop - p->htop); }
