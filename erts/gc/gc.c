@@ -237,8 +237,11 @@ void gc_collect(Process *p, size_t need, Term *x, unsigned live)
     size_t heap_words = (size_t)(p->htop - p->heap) + p->fragment_words;
     if (full) heap_words += (size_t)(s->old_htop - s->old_heap);
     size_t stack_words = (size_t)(p->hend - p->stop);
-    /* First pass: room for everything that might stay young, plus the request. */
-    collect_into(p, heap_words + stack_words + need, x, live, full ? GC_FULL : GC_MINOR);
+    /* First pass: room for everything that might stay young, plus the request,
+     * and never below min_heap_size, so that a process that started on a small
+     * block (proc/process.h) reaches it in one pass. */
+    size_t first = heap_words + stack_words + need;
+    collect_into(p, first > p->min_heap_words ? first : p->min_heap_words, x, live, full ? GC_FULL : GC_MINOR);
     s->minor_gcs = full ? 0 : s->minor_gcs + 1;
     s->gc_full_wanted = false;
     /* Second pass only when the first block is far from the right size. */

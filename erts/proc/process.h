@@ -63,7 +63,16 @@ typedef struct Process {
     ProcState st; /* signals, messages, links, scheduling: see proc/procstate.h */
 } Process;
 
-/* Creates a process with a heap of at least min_words words (0: default). */
+/* OTP's default min_heap_size, in words: what the collector never shrinks a
+ * young heap below, and what process_info reports as min_heap_size. */
+#define PROC_MIN_HEAP_WORDS 233
+/* The block a new process starts with when its spawn needs no more (words;
+ * heap and stack share it). An idle process never outgrows it; the first
+ * collection of a busy one grows it to min_heap_size at once. */
+#define PROC_START_WORDS 40
+
+/* Creates a process with a block of at least min_words words (0: the start
+ * size), and min_heap_size PROC_MIN_HEAP_WORDS. */
 Process *proc_new(size_t min_words);
 void proc_free(Process *p);
 
