@@ -106,6 +106,10 @@ ember_reason() {
   printf '%s in %s' "$reason" "$where" | tr -d '|' | cut -c1-100
 }
 
+# The figure a memory row writes to standard_error (bench/idle_procs.erl):
+# erlang:memory(processes) growth per process; nothing when absent.
+pmem_figure() { sed -n 's/^processes_bytes_per_process \([0-9-]*\)\r*$/\1/p' "$1" | tail -n 1; }
+
 # Result of the last bench_one: status (ok/skip/fail), note, medians.
 declare -A R
 # Arguments given to Ember only, before the common ones (the otp_boot row's -otp ROOT).
@@ -114,11 +118,12 @@ ember_pre=()
 # OTP's output must contain (empty: nothing required).
 bench_one() {
   local check=$1; shift
-  local otp_t=() em_t=() otp_m=() em_m=() i ms kb rc
+  local otp_t=() em_t=() otp_m=() em_m=() otp_p=() em_p=() i ms kb rc
   R[status]=ok R[note]=ok
   for ((i = 1; i <= RUNS; i++)); do
     read -r ms kb rc < <(measure "$tmp/otp.out" "$erl" "$@")
     otp_t+=("$ms") otp_m+=("${kb:-0}")
+    otp_p+=($(pmem_figure "$tmp/otp.out.err"))
     if [ "$rc" -ne 0 ] || { [ -n "$check" ] && ! grep -qF "$check" "$tmp/otp.out"; }; then
       R[status]=fail R[note]="FAIL: OTP exited $rc: $(head -c 80 "$tmp/otp.out.err" | tr -d '\r\n|')"
       break
@@ -136,6 +141,7 @@ bench_one() {
       break
     fi
     em_t+=("$ms") em_m+=("${kb:-0}")
+    em_p+=($(pmem_figure "$tmp/ember.out.err"))
     # Line endings are the differential tests' business; here only the output counts.
     if ! cmp -s <(tr -d '\r' <"$tmp/otp.out") <(tr -d '\r' <"$tmp/ember.out"); then
       R[status]=fail
@@ -146,6 +152,8 @@ bench_one() {
   R[ot]=$(printf '%s\n' "${otp_t[@]}" | median) R[om]=$(printf '%s\n' "${otp_m[@]}" | median)
   R[et]=$( ((${#em_t[@]})) && printf '%s\n' "${em_t[@]}" | median)
   R[em]=$( ((${#em_m[@]})) && printf '%s\n' "${em_m[@]}" | median)
+  R[op]=$( ((${#otp_p[@]})) && printf '%s\n' "${otp_p[@]}" | median)
+  R[ep]=$( ((${#em_p[@]})) && printf '%s\n' "${em_p[@]}" | median)
   R[runs]=${#otp_t[@]}
 }
 
@@ -199,7 +207,7 @@ for n in "${names[@]}"; do
   bench_one "{checksum,$n," $(run_args "$n")
   [ "${R[status]}" = fail ] && failed=1
   if [ "$n" = "$MEMORY_ONLY" ]; then
-    mem_row="| $n | ${SIZES[$n]} | $(per "${R[om]}" "$base_om" "${SIZES[$n]}") | $(per "${R[em]:-}" "$base_em" "${SIZES[$n]}") | ${R[note]} |"
+    mem_row="| $n | ${SIZES[$n]} | $(per "${R[om]}" "$base_om" "${SIZES[$n]}") | $(per "${R[em]:-}" "$base_em" "${SIZES[$n]}") | ${R[op]:--} | ${R[ep]:--} | ${R[note]} |"
     continue
   fi
   on=$(net "${R[ot]}" "$base_o") en=$(net "${R[et]:-}" "$base_e") r="-"
@@ -242,10 +250,11 @@ mkdir -p bench/results
     echo "## Memory per idle process"
     echo
     echo "Growth of peak RSS over the empty program, divided by the number of processes"
-    echo "(each waiting in \`receive\`)."
+    echo "(each waiting in \`receive\`), and growth of \`erlang:memory(processes)\` over the"
+    echo "spawns, divided likewise (medians)."
     echo
-    echo "| Benchmark | Processes | OTP bytes/process | Ember bytes/process | Result |"
-    echo "|---|---|---|---|---|"
+    echo "| Benchmark | Processes | OTP bytes/process (RSS) | Ember bytes/process (RSS) | OTP bytes/process (memory(processes)) | Ember bytes/process (memory(processes)) | Result |"
+    echo "|---|---|---|---|---|---|---|"
     echo "$mem_row"
   fi
   echo

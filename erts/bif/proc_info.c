@@ -178,6 +178,7 @@ static size_t memory_of(Process *q)
     for (HeapFragment *f = q->fragments; f; f = f->next) bytes += sizeof *f + f->size * sizeof(Term);
     for (Message *m = q->st.msgq; m; m = m->next) bytes += sizeof *m + (m->frag ? m->frag->size * sizeof(Term) : 0);
     if (q->st.links) bytes += q->st.links->cap * sizeof(LinkEntry);
+    if (q->st.rare) bytes += sizeof *q->st.rare;
     return bytes;
 }
 
@@ -192,8 +193,9 @@ static Term priority_name(unsigned prio)
 static Term item_value(Process *p, Process *q, Term item)
 {
     size_t heap = (size_t)(q->hend - q->heap);
-    if (q->st.sensitive && (item == ATOM_messages || item == ATOM_dictionary)) return TERM_NIL;
-    if (q->st.sensitive && item == ATOM_message_queue_len) return term_make_small(0);
+    bool sensitive = q->st.rare && q->st.rare->sensitive;
+    if (sensitive && (item == ATOM_messages || item == ATOM_dictionary)) return TERM_NIL;
+    if (sensitive && item == ATOM_message_queue_len) return term_make_small(0);
     if (item == ATOM_registered_name) {
         Term n = registry_name_of(q);
         return n == TERM_NIL ? TERM_NIL : n;

@@ -374,9 +374,9 @@ static Term monitor_nodes_flag(Process *p, Term flag, Term v)
 {
     if (term_is_tuple(flag) && !monitor_nodes_options(term_tuple_element(flag, 2))) return proc_badarg(p);
     if (v != ATOM_true && v != ATOM_false) return proc_badarg(p);
-    Term old = term_make_small(p->st.monitor_nodes);
-    p->st.monitor_nodes = v == ATOM_true ? p->st.monitor_nodes + 1 : 0;
-    return old;
+    unsigned n = p->st.rare ? p->st.rare->monitor_nodes : 0;
+    if (v == ATOM_true || n) proc_rare(p)->monitor_nodes = v == ATOM_true ? n + 1 : 0;
+    return term_make_small(n);
 }
 
 /* save_calls: 0..10000 calls for q to keep for process_info(P, last_calls)
@@ -435,8 +435,8 @@ Term bif_erlang_process_flag_2(Process *p, const Term *args)
     }
     if (flag == ATOM_sensitive) {
         if (v != ATOM_true && v != ATOM_false) return proc_badarg(p);
-        bool old = p->st.sensitive;
-        p->st.sensitive = v == ATOM_true;
+        bool old = p->st.rare && p->st.rare->sensitive;
+        if (old != (v == ATOM_true)) proc_rare(p)->sensitive = v == ATOM_true;
         return old ? ATOM_true : ATOM_false;
     }
     return proc_badarg(p);

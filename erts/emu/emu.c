@@ -263,11 +263,11 @@ enum { K_BODY, K_LAST, K_ONLY };
  * (proc/saved_calls.h) when the process asked for it. */
 #define NOTE_CALL(e) \
     do { \
-        if (p->st.saved_calls) saved_calls_note(p, (e)->module, (e)->function, (e)->arity); \
+        if (saved_calls_of(p)) saved_calls_note(p, (e)->module, (e)->function, (e)->arity); \
     } while (0)
 #define NOTE_EVENT(atom) \
     do { \
-        if (p->st.saved_calls) saved_calls_note(p, TERM_NONE, (atom), 0); \
+        if (saved_calls_of(p)) saved_calls_note(p, TERM_NONE, (atom), 0); \
     } while (0)
 #define FREG(w) fregs[code_reg_index(w)]
 #define IS_FREG(w) (code_is_reg(w) && code_reg_kind(w) == REG_FR)
@@ -356,7 +356,7 @@ dispatch:
     {
         ce = (Export *)pc[2];
         CodeWord *code = atomic_load_explicit(&ce->code, memory_order_acquire);
-        if (code && !ce->bif && !p->st.saved_calls) {
+        if (code && !ce->bif && !saved_calls_of(p)) {
             p->reductions++;
             cp = pc + 3;
             CHECK_SLICE(code, (unsigned)pc[1]);
@@ -370,7 +370,7 @@ dispatch:
     {
         ce = (Export *)pc[2];
         CodeWord *code = atomic_load_explicit(&ce->code, memory_order_acquire);
-        if (code && !ce->bif && !p->st.saved_calls) {
+        if (code && !ce->bif && !saved_calls_of(p)) {
             p->reductions++;
             cp = CP_AT(p->stop);
             p->stop += pc[3] + 1;
@@ -385,7 +385,7 @@ dispatch:
     {
         ce = (Export *)pc[2];
         CodeWord *code = atomic_load_explicit(&ce->code, memory_order_acquire);
-        if (code && !ce->bif && !p->st.saved_calls) {
+        if (code && !ce->bif && !saved_calls_of(p)) {
             p->reductions++;
             CHECK_SLICE(code, (unsigned)pc[1]);
             JUMP(code);
@@ -1071,8 +1071,8 @@ badarity:
 bif_again:
     if (emu_is_trap(p)) {
         /* go on in the trap's function, after a yield */
-        ce = (Export *)p->st.trap_export;
-        for (unsigned i = 0; i < ce->arity; i++) x[i] = p->st.trap_args[i];
+        ce = (Export *)p->st.rare->trap_export; /* proc_trap made rare */
+        for (unsigned i = 0; i < ce->arity; i++) x[i] = p->st.rare->trap_args[i];
     }
     /* The BIF waits for another process: yield, and call it again as a tail
      * call from the continuation the call would have had. */

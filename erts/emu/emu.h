@@ -10,7 +10,7 @@
 typedef enum EmuOutcome {
     EMU_RETURNED, /* the applied function returned; its value is in *result */
     EMU_RAISED,   /* an uncaught exception: fclass/freason on the process, *result = built stack trace */
-    EMU_HALTED,   /* erlang:halt was called; p->exit_status holds the status */
+    EMU_HALTED,   /* erlang:halt was called (it ends the runtime from inside the BIF) */
     EMU_YIELDED,  /* scheduled process: its slice is over; emu_resume goes on */
     EMU_WAITING,  /* scheduled process: waits in receive */
     EMU_EXITING,  /* scheduled process: a signal ended it (p->st.exit_reason) */

@@ -135,11 +135,12 @@ static void fetch_plain_messages(Process *p)
 Term emu_marker_reserve(Process *p)
 {
     fetch_plain_messages(p);
+    RecvMarker *markers = proc_rare(p)->markers;
     int slot = -1;
     for (int i = 0; i < PROC_MARKERS && slot < 0; i++)
-        if (!p->st.markers[i].pos) slot = i;
+        if (!markers[i].pos) slot = i;
     if (slot < 0) slot = (int)(p->reductions % PROC_MARKERS); /* all in use: reuse one */
-    p->st.markers[slot] = (RecvMarker){p->st.msgq_tail, {0, 0}, false};
+    markers[slot] = (RecvMarker){p->st.msgq_tail, {0, 0}, false};
     return term_make_small(slot);
 }
 
@@ -147,18 +148,18 @@ void emu_marker_bind(Process *p, Term marker, Term ref)
 {
     if (!term_is_small(marker) || !term_is_boxed_tag(ref, HDR_REF)) return;
     SInt i = term_small_value(marker);
-    if (i < 0 || i >= PROC_MARKERS || !p->st.markers[i].pos) return;
-    ref_raw(ref, p->st.markers[i].ref);
-    p->st.markers[i].bound = true;
+    if (i < 0 || i >= PROC_MARKERS || !p->st.rare || !p->st.rare->markers[i].pos) return;
+    ref_raw(ref, p->st.rare->markers[i].ref);
+    p->st.rare->markers[i].bound = true;
 }
 
 static RecvMarker *find_marker(Process *p, Term ref)
 {
-    if (!term_is_boxed_tag(ref, HDR_REF)) return NULL;
+    if (!p->st.rare || !term_is_boxed_tag(ref, HDR_REF)) return NULL;
     uint64_t raw[2];
     ref_raw(ref, raw);
     for (int i = 0; i < PROC_MARKERS; i++) {
-        RecvMarker *m = &p->st.markers[i];
+        RecvMarker *m = &p->st.rare->markers[i];
         if (m->pos && m->bound && m->ref[0] == raw[0] && m->ref[1] == raw[1]) return m;
     }
     return NULL;
@@ -185,8 +186,9 @@ Term proc_retry(Process *p)
 
 Term proc_trap(Process *p, const Export *to, const Term *args)
 {
-    for (unsigned i = 0; i < to->arity && i < PROC_TRAP_ARGS; i++) p->st.trap_args[i] = args[i];
-    p->st.trap_export = to;
+    ProcRare *r = proc_rare(p);
+    for (unsigned i = 0; i < to->arity && i < PROC_TRAP_ARGS; i++) r->trap_args[i] = args[i];
+    r->trap_export = to;
     p->fclass = TERM_NONE;
     p->freason = ATOM_ember_trap;
     return TERM_NONE;

@@ -260,8 +260,11 @@ void gc_collect(Process *p, size_t need, Term *x, unsigned live)
     size_t heap_words = (size_t)(p->htop - p->heap) + p->fragment_words;
     if (full) heap_words += (size_t)(s->old_htop - s->old_heap);
     size_t stack_words = (size_t)(p->hend - p->stop);
-    /* First pass: room for everything that might stay young, plus the request. */
-    collect_into(p, heap_words + stack_words + need, x, live, full ? GC_FULL : GC_MINOR);
+    /* First pass: room for everything that might stay young, plus the request,
+     * and never below min_heap_size, so that a process that started on a small
+     * block (proc/process.h) reaches it in one pass. */
+    size_t first = heap_words + stack_words + need;
+    collect_into(p, first > p->min_heap_words ? first : p->min_heap_words, x, live, full ? GC_FULL : GC_MINOR);
     s->minor_gcs = full ? 0 : s->minor_gcs + 1;
     s->gc_full_wanted = false;
     /* Second pass only when the first block is far from the right size. */
@@ -277,16 +280,21 @@ void gc_collect(Process *p, size_t need, Term *x, unsigned live)
     enforce_max_heap(p);
 }
 
+/* Makes the next heap check collect: fragment_words above the block size.
+ * Never lowered, as the collection sizes its first block by it. */
+static void request(Process *p)
+{
+    size_t heap = (size_t)(p->hend - p->heap);
+    if (p->fragment_words <= heap) p->fragment_words = heap + 1;
+}
+
 void gc_request_full(Process *p)
 {
     p->st.gc_full_wanted = true;
-    p->fragment_words = (size_t)(p->hend - p->heap) + 1; /* makes the next heap check collect */
+    request(p);
 }
 
-void gc_request(Process *p)
-{
-    p->fragment_words = (size_t)(p->hend - p->heap) + 1; /* as gc_request_full, without the full sweep */
-}
+void gc_request(Process *p) { request(p); }
 
 size_t gc_heap_size_at_least(size_t words) { return gc_heap_series_at_least(words < 233 ? 233 : words); }
 

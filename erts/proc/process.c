@@ -9,8 +9,6 @@
 #include "proc/pmem.h"
 #include "proc/signal.h"
 
-/* OTP's default minimum heap is 233 words; the stack shares the block here. */
-#define DEFAULT_HEAP_WORDS 233
 static _Atomic uint64_t next_pid_number = 0;
 
 static void out_of_memory(size_t words)
@@ -23,14 +21,14 @@ Process *proc_new(size_t min_words)
 {
     Process *p = calloc(1, sizeof *p);
     if (!p) out_of_memory(sizeof *p / sizeof(Term));
-    size_t words = min_words > DEFAULT_HEAP_WORDS ? min_words : DEFAULT_HEAP_WORDS;
+    size_t words = min_words > PROC_START_WORDS ? min_words : PROC_START_WORDS;
     p->heap = malloc(words * sizeof(Term));
     if (!p->heap) out_of_memory(words);
     pmem_add((long)(sizeof *p + words * sizeof(Term)));
     p->htop = p->heap;
     p->hend = p->heap + words;
     p->stop = p->hend;
-    p->min_heap_words = DEFAULT_HEAP_WORDS;
+    p->min_heap_words = PROC_MIN_HEAP_WORDS;
     p->pid = term_make_pid(next_pid_number++);
     p->dictionary = TERM_NIL;
     p->group_leader = p->pid;
@@ -39,12 +37,23 @@ Process *proc_new(size_t min_words)
     return p;
 }
 
+ProcRare *proc_rare_new(Process *p)
+{
+    ProcRare *r = calloc(1, sizeof *r);
+    if (!r) out_of_memory(sizeof *r / sizeof(Term));
+    pmem_add((long)sizeof *r);
+    p->st.rare = r;
+    return r;
+}
+
 void proc_free(Process *p)
 {
     proc_state_free(p);
     offheap_release_all(&p->offheap);
     gc_release(p);
     long bytes = (long)(sizeof *p + (size_t)(p->hend - p->heap) * sizeof(Term));
+    if (p->st.rare) bytes += (long)sizeof *p->st.rare;
+    free(p->st.rare);
     for (HeapFragment *f = p->fragments, *next; f; f = next) {
         next = f->next;
         bytes += (long)(sizeof *f + f->size * sizeof(Term));

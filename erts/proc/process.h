@@ -57,16 +57,29 @@ typedef struct Process {
     /* Saved context while the process is not running. */
     CodeWord *pc;
     CodeWord *cp;
-    unsigned arity;
     uint64_t reductions;
-    int exit_status; /* for halt/1 reached in this process */
+    unsigned arity;
 
     ProcState st; /* signals, messages, links, scheduling: see proc/procstate.h */
 } Process;
 
-/* Creates a process with a heap of at least min_words words (0: default). */
+/* OTP's default min_heap_size, in words: what the collector never shrinks a
+ * young heap below, and what process_info reports as min_heap_size. */
+#define PROC_MIN_HEAP_WORDS 233
+/* The block a new process starts with when its spawn needs no more (words;
+ * heap and stack share it). An idle process never outgrows it; the first
+ * collection of a busy one grows it to min_heap_size at once. */
+#define PROC_START_WORDS 40
+
+/* Creates a process with a block of at least min_words words (0: the start
+ * size), and min_heap_size PROC_MIN_HEAP_WORDS. */
 Process *proc_new(size_t min_words);
 void proc_free(Process *p);
+
+/* The rarely used part of p (procstate.h), allocated on first use. Aborts
+ * the runtime with a message when memory is exhausted. */
+ProcRare *proc_rare_new(Process *p);
+static inline ProcRare *proc_rare(Process *p) { return p->st.rare ? p->st.rare : proc_rare_new(p); }
 
 /* Words free between the heap top and the stack. */
 static inline size_t proc_free_words(const Process *p) { return (size_t)(p->stop - p->htop); }

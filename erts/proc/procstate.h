@@ -64,61 +64,72 @@ typedef struct RecvMarker {
 
 #define PROC_TRAP_ARGS 4
 
+/* The rarely used part of a process (owner): allocated on first use and
+ * freed with the process, so that an idle process does not carry it. Its
+ * bytes count as process memory (proc/pmem.h). */
+typedef struct ProcRare {
+    RecvMarker markers[PROC_MARKERS];
+    const void *trap_export;        /* proc_trap: the function (Export *) to go on in */
+    Term trap_args[PROC_TRAP_ARGS]; /* and its arguments, until the call copies them */
+    unsigned monitor_nodes; /* process_flag(monitor_nodes) subscriptions (a node that is never distributed) */
+    struct SavedCalls *saved_calls; /* process_flag(save_calls, N) (proc/saved_calls.h); NULL: off */
+    bool sensitive; /* process_flag(sensitive): process_info hides its messages and dictionary */
+} ProcRare;
+
+/* Fields are grouped by size (words, then 32-bit, then bytes), so that the
+ * block of an idle process has no padding to speak of. */
 typedef struct ProcState {
     pthread_mutex_t lock;
     Message *inbox, **inbox_tail; /* (lock) signals not yet seen by the receiver */
-    ProcStatus status;            /* (lock) */
-    bool closed;                  /* (lock) exiting: no more signals are taken */
-    bool held, deferred;          /* (lock) an inspector holds it; it was due to run */
-    uint32_t suspend_count;       /* (lock) suspensions in effect (sched/sched.h) */
-    bool woken;                   /* (lock) runnable because signals came while it waited */
-    bool timeout_fired;           /* (lock) the receive timer with recv_seq fired */
-    uint32_t recv_seq;            /* (lock) number of the receive timer armed now */
-    bool timer_armed;             /* (owner) */
     void *recv_timer;             /* (owner) its entry in the timer wheel (time/timer.c) */
 
     Message *msgq, **msgq_tail, **save; /* (owner) the message queue and receive position */
     size_t msgq_len;
-    RecvMarker markers[PROC_MARKERS];
     struct ProcLinks *links; /* (owner) NULL until the first link or monitor */
+    ProcRare *rare;          /* (owner) NULL until first needed: proc_rare() */
 
-    _Atomic bool trap_exit; /* read by senders deciding is_process_alive */
-    uint64_t slice_end;     /* the call that reaches this reduction count yields */
-    uint8_t priority; /* ProcPriority */
-    Term reg_name;    /* registered name or NIL; guarded by the registry's lock */
-    Term exit_reason; /* while exiting */
+    uint64_t slice_end;      /* the call that reaches this reduction count yields */
+    Term reg_name;           /* registered name or NIL; guarded by the registry's lock */
+    Term exit_reason;        /* while exiting */
     Term init_mod, init_fun; /* atoms */
-    unsigned init_arity;
     size_t fullsweep_after;
-    size_t max_heap_size;              /* words, 0: no limit */
-    bool max_heap_kill, max_heap_log;  /* the limit's kill and error_logger flags */
-    bool system_process;
-    bool crashed; /* ended by an error or throw: its end is reported (proc/pexit.c) */ /* erts_internal:is_system_process/1 */
-    bool off_heap_messages; /* process_flag(message_queue_data): recorded; messages stay where they are */
-    bool sensitive;         /* process_flag(sensitive): process_info hides its messages and dictionary */
-    struct SavedCalls *saved_calls; /* (owner) process_flag(save_calls, N) (proc/saved_calls.h); NULL: off */
-    unsigned monitor_nodes; /* process_flag(monitor_nodes) subscriptions (a node that is never distributed) */
-    bool ets_super_user; /* (owner) may read and write every ETS table, as erts_internal:ets_super_user/1 */
+    size_t max_heap_size; /* words, 0: no limit */
 
     /* The generational collector's state (owner; see gc/gc.h). The old
      * generation is a block of its own, NULL until something is promoted. */
     Term *old_heap, *old_htop, *old_hend;
     Term *high_water; /* young terms below it survived a collection; NULL: none */
-    uint32_t minor_gcs; /* minor collections since the last full sweep */
-    bool gc_full_wanted; /* garbage_collect/0 asked for a full sweep */
 
-    _Atomic int refc; /* the process table's reference plus temporary ones */
     struct Process *run_next; /* run queue link */
-    int sched_index;          /* the scheduler whose queue it last joined */
-    bool scheduled;           /* runs on the schedulers (not a bare proc_new process) */
     const void *retry_export; /* the BIF (Export *) to call again when resumed */
     void *io_job;             /* (owner) the dirty I/O job of the current BIF call (io/dirty_io.h) */
-    bool io_waiting;          /* (owner) the BIF returned to wait for io_job, not to yield */
-    bool io_ready;            /* (lock) io_job finished: the process is to run again */
-    bool hibernating;         /* (owner) hibernate/3 trapped: drop the stack, wait for a message */
-    const void *trap_export;  /* proc_trap: the function (Export *) to go on in */
-    Term trap_args[PROC_TRAP_ARGS]; /* and its arguments, until the call copies them */
-    _Atomic uint32_t exit_hooks; /* ProcExitHook bits: subsystems to tell when it ends (proc/pexit.h) */
+
+    uint32_t suspend_count;       /* (lock) suspensions in effect (sched/sched.h) */
+    uint32_t recv_seq;            /* (lock) number of the receive timer armed now */
+    unsigned init_arity;
+    uint32_t minor_gcs;           /* minor collections since the last full sweep */
+    _Atomic int refc;             /* the process table's reference plus temporary ones */
+    int sched_index;              /* the scheduler whose queue it last joined */
+    _Atomic uint32_t exit_hooks;  /* ProcExitHook bits: subsystems to tell when it ends (proc/pexit.h) */
+
+    uint8_t status;       /* (lock) ProcStatus */
+    bool closed;          /* (lock) exiting: no more signals are taken */
+    bool held, deferred;  /* (lock) an inspector holds it; it was due to run */
+    bool woken;           /* (lock) runnable because signals came while it waited */
+    bool timeout_fired;   /* (lock) the receive timer with recv_seq fired */
+    bool timer_armed;     /* (owner) */
+    _Atomic bool trap_exit; /* read by senders deciding is_process_alive */
+    uint8_t priority;     /* ProcPriority */
+    bool max_heap_kill, max_heap_log; /* the limit's kill and error_logger flags */
+    bool system_process;  /* erts_internal:is_system_process/1 */
+    bool crashed;         /* ended by an error or throw: its end is reported (proc/pexit.c) */
+    bool off_heap_messages; /* process_flag(message_queue_data): recorded; messages stay where they are */
+    bool ets_super_user;  /* (owner) may read and write every ETS table, as erts_internal:ets_super_user/1 */
+    bool gc_full_wanted;  /* garbage_collect/0 asked for a full sweep */
+    bool scheduled;       /* runs on the schedulers (not a bare proc_new process) */
+    bool io_waiting;      /* (owner) the BIF returned to wait for io_job, not to yield */
+    bool io_ready;        /* (lock) io_job finished: the process is to run again */
+    bool hibernating;     /* (owner) hibernate/3 trapped: drop the stack, wait for a message */
 } ProcState;
 
 #endif

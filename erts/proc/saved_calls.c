@@ -6,22 +6,28 @@
 #include "atom/atom.h"
 #include "term/boxed.h"
 
-unsigned saved_calls_size(const Process *p) { return p->st.saved_calls ? p->st.saved_calls->size : 0; }
+unsigned saved_calls_size(const Process *p)
+{
+    const SavedCalls *s = saved_calls_of(p);
+    return s ? s->size : 0;
+}
 
 void saved_calls_set(Process *p, unsigned n)
 {
-    free(p->st.saved_calls);
-    p->st.saved_calls = NULL;
+    if (p->st.rare) {
+        free(p->st.rare->saved_calls);
+        p->st.rare->saved_calls = NULL;
+    }
     if (n == 0) return;
     SavedCalls *s = calloc(1, sizeof *s + n * sizeof s->calls[0]);
     if (!s) abort();
     s->size = n;
-    p->st.saved_calls = s;
+    proc_rare(p)->saved_calls = s;
 }
 
 void saved_calls_note(Process *p, Term module, Term function, unsigned arity)
 {
-    SavedCalls *s = p->st.saved_calls;
+    SavedCalls *s = saved_calls_of(p);
     s->calls[s->next] = (SavedCall){module, function, arity};
     s->next = (s->next + 1) % s->size;
     if (s->count < s->size) s->count++;
@@ -29,7 +35,7 @@ void saved_calls_note(Process *p, Term module, Term function, unsigned arity)
 
 Term saved_calls_list(Process *p, const Process *q)
 {
-    const SavedCalls *s = q->st.saved_calls;
+    const SavedCalls *s = saved_calls_of(q);
     if (!s) return ATOM_false;
     Term list = TERM_NIL;
     /* newest first from the end, so that the list reads oldest first */

@@ -2,8 +2,8 @@
  * N most recent global calls (external calls, BIFs called by name, applies and
  * export funs), sends, receives and receive timeouts, for
  * process_info(P, last_calls). Local calls and guard BIFs are not counted, as
- * on OTP. Off (NULL) unless asked for; the interpreter looks at the pointer
- * only on its external-call path. */
+ * on OTP. Off (NULL) unless asked for; the interpreter looks for it only on
+ * its external-call path. */
 #ifndef EMBER_SAVED_CALLS_H
 #define EMBER_SAVED_CALLS_H
 
@@ -24,11 +24,15 @@ typedef struct SavedCalls {
     SavedCall calls[];
 } SavedCalls;
 
+/* The ring, or NULL when the process keeps none (it lives in the process's
+ * rarely used part, proc_rare). */
+static inline SavedCalls *saved_calls_of(const Process *p) { return p->st.rare ? p->st.rare->saved_calls : NULL; }
+
 /* N now (0: off). */
 unsigned saved_calls_size(const Process *p);
 /* Starts keeping the last n (0 < n <= SAVED_CALLS_MAX) afresh, or stops (0). */
 void saved_calls_set(Process *p, unsigned n);
-/* Keeps one entry (p->st.saved_calls is set). */
+/* Keeps one entry (saved_calls_of(p) is set). */
 void saved_calls_note(Process *p, Term module, Term function, unsigned arity);
 /* process_info(q, last_calls) built on p's heap: false when q keeps none,
  * else the entries oldest first, {M, F, A} or the event's atom. */

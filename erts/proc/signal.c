@@ -217,8 +217,9 @@ static void unlink_at(Process *p, Message **at)
     *at = m->next;
     if (p->st.msgq_tail == &m->next) p->st.msgq_tail = at;
     if (p->st.save == &m->next) p->st.save = at;
-    for (int i = 0; i < PROC_MARKERS; i++)
-        if (p->st.markers[i].pos == &m->next) p->st.markers[i].pos = at;
+    if (p->st.rare)
+        for (int i = 0; i < PROC_MARKERS; i++)
+            if (p->st.rare->markers[i].pos == &m->next) p->st.rare->markers[i].pos = at;
     p->st.msgq_len--;
 }
 

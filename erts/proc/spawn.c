@@ -16,8 +16,6 @@
 #include "sched/sched.h"
 #include "term/copy.h"
 
-#define DEFAULT_HEAP_WORDS 233
-
 /* Every spawn reads the defaults, system_flag/2 seldom changes them: they
  * are published whole, and a replaced version stays allocated, chained to
  * its successor (a reader may still be copying it): one small block per
@@ -63,11 +61,13 @@ static unsigned list_length(Term l)
 
 Term proc_spawn(Process *parent, Term module, Term function, Term args, const SpawnOpts *o, Term *mon_ref)
 {
+    /* A process asked for a larger min_heap_size gets it at once; any other
+     * starts small (proc/process.h) and grows at its first collection. */
     size_t need = term_size(module) + term_size(args) + 8;
-    size_t words = o->min_heap_size > DEFAULT_HEAP_WORDS ? o->min_heap_size : DEFAULT_HEAP_WORDS;
+    size_t words = o->min_heap_size > PROC_MIN_HEAP_WORDS ? o->min_heap_size : PROC_START_WORDS;
     if (words < 2 * need) words = 2 * need;
     Process *c = proc_new(words);
-    if (o->min_heap_size > DEFAULT_HEAP_WORDS) c->min_heap_words = gc_heap_size_at_least(o->min_heap_size);
+    if (o->min_heap_size > PROC_MIN_HEAP_WORDS) c->min_heap_words = gc_heap_size_at_least(o->min_heap_size);
     c->st.scheduled = true;
     c->st.priority = (uint8_t)o->priority;
     c->st.fullsweep_after = o->fullsweep_after;

@@ -1,13 +1,15 @@
 /* test_gc.c — the generational copying collector: live data survives with
  * its shape, garbage is dropped, fragments are folded in, literals and the
  * stack stay correct, the block grows and shrinks with what is live, and
- * survivors are promoted, swept and keep their off-heap binaries. */
+ * survivors are promoted, swept and keep their off-heap binaries; a process
+ * starts on a small block and the process memory count follows its blocks. */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "check_run.h"
 #include "gc/gc.h"
+#include "proc/pmem.h"
 #include "term/binary.h"
 
 static Term make_list(Process *p, int n)
@@ -279,6 +281,49 @@ START_TEST(min_heap_size_is_kept)
 }
 END_TEST
 
+static long pmem_now(void) { return atomic_load(&pmem_bytes); }
+
+/* A new process starts on a small block and is charged exactly its control
+ * block and that block; collections grow it to min_heap_size, then to what a
+ * large live set needs, and back down when that is dropped, keeping the data
+ * and a stack frame, and the charge follows the block. */
+START_TEST(small_start_block_grows_and_shrinks_back)
+{
+    long base = pmem_now();
+    Process *p = proc_new(0);
+    ck_assert_uint_eq((size_t)(p->hend - p->heap), PROC_START_WORDS);
+    ck_assert_uint_eq(p->min_heap_words, PROC_MIN_HEAP_WORDS);
+    ck_assert_int_eq(pmem_now() - base, (long)(sizeof *p + PROC_START_WORDS * sizeof(Term)));
+    static CodeWord code[2];
+    p->stop -= 2;
+    p->stop[0] = (Term)(uintptr_t)&code[1];
+    p->stop[1] = make_list(p, 5);
+    Term x[2] = {make_list(p, 10), TERM_NIL};
+    ck_assert_ptr_null(p->fragments); /* all of it fit the start block */
+    gc_collect(p, 0, x, 1);
+    ck_assert_uint_eq((size_t)(p->hend - p->heap), PROC_MIN_HEAP_WORDS); /* one step to min_heap_size */
+    ck_assert_int_eq(sum_list(x[0]), 55);
+    x[1] = make_list(p, 20000);
+    gc_request_full(p);
+    gc_collect(p, 0, x, 2);
+    ck_assert_uint_ge((size_t)(p->hend - p->heap), 40000);
+    ck_assert_int_eq(sum_list(x[1]), 20000L * 20001 / 2);
+    x[1] = TERM_NIL;
+    gc_request_full(p);
+    gc_collect(p, 0, x, 2);
+    ck_assert_uint_eq((size_t)(p->hend - p->heap), PROC_MIN_HEAP_WORDS);
+    ck_assert_ptr_null(p->st.old_heap);
+    ck_assert_int_eq(sum_list(x[0]), 55);
+    ck_assert_int_eq(sum_list(p->stop[1]), 15);
+    ck_assert(p->stop[0] == (Term)(uintptr_t)&code[1]);
+    ck_assert_int_eq(pmem_now() - base, (long)(sizeof *p + PROC_MIN_HEAP_WORDS * sizeof(Term)));
+    proc_rare(p);
+    ck_assert_int_eq(pmem_now() - base, (long)(sizeof *p + sizeof(ProcRare) + PROC_MIN_HEAP_WORDS * sizeof(Term)));
+    proc_free(p);
+    ck_assert_int_eq(pmem_now(), base);
+}
+END_TEST
+
 int main(void)
 {
     atom_table_init(0);
@@ -296,6 +341,7 @@ int main(void)
     tcase_add_test(tc, requested_full_sweep_frees_old_garbage);
     tcase_add_test(tc, old_generation_keeps_its_offheap_binaries);
     tcase_add_test(tc, min_heap_size_is_kept);
+    tcase_add_test(tc, small_start_block_grows_and_shrinks_back);
     suite_add_tcase(s, tc);
     return check_run(s);
 }
