@@ -23,14 +23,21 @@ int main(int argc, char **argv)
         args = argv, nargs = argc;
     }
     BootOptions options;
-    if (!cmdline_parse(nargs - 1, args + 1, &options)) return 1;
+    int status = 1;
+    if (!cmdline_parse(nargs - 1, args + 1, &options)) goto out;
     options.program = argv[0];
     if (found) options.bundle = &bundle, options.bundle_path = bundle_path;
     /* OTP mode whenever an OTP installation is found, as a user of erl expects */
     static char root[4096];
     if (!options.otp_root && !options.standalone && !options.disassemble && otp_boot_find_root(root, sizeof root))
         options.otp_root = root;
-    int status = boot_run(&options);
+    status = boot_run(&options);
     cmdline_free(&options);
+out:
+    /* options.plain_args points into args */
+    if (found) {
+        free(args);
+        bundle_free(&bundle);
+    }
     return status;
 }
