@@ -131,7 +131,9 @@ static bool check_unique(const Bundle *b, char *err, size_t cap)
 static bool parse_entries(const uint8_t *data, size_t size, const uint8_t *t, size_t tsize, size_t pos, Bundle *b,
                           char *err, size_t cap)
 {
-    size_t data_start = BUNDLE_HEADER_SIZE + tsize;
+    /* the data of the entries follow each other without gaps or overlaps,
+     * so that the work of inflating is bounded by the bytes present */
+    uint64_t next = BUNDLE_HEADER_SIZE + tsize;
     for (size_t i = 0; i < b->num_entries; i++) {
         BundleEntry *e = &b->entries[i];
         if (tsize - pos < ENTRY_FIXED) return fail(err, cap, "entry %zu runs past the table", i);
@@ -146,12 +148,17 @@ static bool parse_entries(const uint8_t *data, size_t size, const uint8_t *t, si
         e->kind = (BundleKind)kind;
         if (compression > COMPRESS_ZLIB) return fail(err, cap, "entry %s: unknown compression %u", e->name, compression);
         if (full_size > BUNDLE_MAX_ENTRY_SIZE) return fail(err, cap, "entry %s: size %u too large", e->name, full_size);
-        if (offset < data_start || offset > size || stored_size > size - offset)
+        if (offset < BUNDLE_HEADER_SIZE + tsize || offset > size || stored_size > size - offset)
             return fail(err, cap, "entry %s: data at offset %llu size %u lies outside the bundle", e->name,
                         (unsigned long long)offset, stored_size);
+        if (offset != next)
+            return fail(err, cap, "entry %s: data at offset %llu, not at %llu where the previous one ends", e->name,
+                        (unsigned long long)offset, (unsigned long long)next);
+        next += stored_size;
         if (!entry_payload(data + offset, stored_size, compression, full_size, crc, e, err, cap)) return false;
     }
     if (pos != tsize) return fail(err, cap, "table has %zu bytes after its last entry", tsize - pos);
+    if (next != size) return fail(err, cap, "%llu bytes after the last entry's data", (unsigned long long)(size - next));
     if (!check_unique(b, err, cap)) return false;
     for (size_t i = 0; i < b->num_entries; i++)
         if (b->entries[i].kind == BUNDLE_MODULE && strcmp(b->entries[i].name, b->entry_module) == 0) return true;

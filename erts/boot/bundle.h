@@ -39,9 +39,10 @@ typedef struct Bundle {
 } Bundle;
 
 /* Parses and checks data[0..size): header, version, sizes, offsets, names
- * (unique module names), zlib streams and the CRC-32 of the table and of
- * every entry. On failure returns false with a one-line reason in err and
- * leaves *b empty. Entries own copies; data can be freed afterwards. */
+ * (unique module names), the order of the data (no gaps, no overlaps), zlib
+ * streams and the CRC-32 of the table and of every entry. On failure
+ * returns false with a one-line reason in err and leaves *b empty. Entries
+ * own copies; data can be freed afterwards. */
 bool bundle_parse(const uint8_t *data, size_t size, Bundle *b, char *err, size_t cap);
 
 /* Reads size bytes at offset of path and parses them; size 0 means the rest

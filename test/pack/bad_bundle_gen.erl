@@ -8,7 +8,7 @@
 
 cases() ->
     [empty, truncated_header, truncated_half, truncated_last, bad_magic, bad_version,
-     table_bitflip, table_size_past_end, offset_past_end, size_past_end, data_bitflip,
+     table_bitflip, table_size_past_end, offset_past_end, size_past_end, offset_gap, data_bitflip,
      bad_name, bad_kind, entry_not_packed, bad_beam, extra_bytes,
      exe_bitflip, exe_bad_trailer].
 
@@ -44,6 +44,9 @@ corrupt(offset_past_end, B) ->
 corrupt(size_past_end, B) ->
     {patch_entry(B, fun(<<F:4/binary, _:32, R/binary>>) -> <<F/binary, 16#7fffffff:32/little, R/binary>> end),
      "outside the bundle"};
+corrupt(offset_gap, B) ->
+    {patch_entry(B, fun(<<F:16/binary, Off:64/little>>) -> <<F/binary, (Off + 1):64/little>> end),
+     "not at .* where the previous one ends"};
 corrupt(data_bitflip, B) -> {flip(B, byte_size(B) - 10), "checksum mismatch|corrupt compressed"};
 corrupt(bad_name, B) -> {patch_name(B, <<"../x">>), "bad module name"};
 corrupt(bad_kind, B) -> {patch_entry(B, fun(<<_, R/binary>>) -> <<7, R/binary>> end), "unknown kind 7"};
