@@ -7,13 +7,24 @@
 %% traces read {init,start_em,1,[]}; so do these.
 -compile([no_line_info]).
 
--export([boot/1, stop/0, stop/1, run_on_load/3]).
+-export([boot/1, boot/2, get_plain_arguments/0, stop/0, stop/1, run_on_load/3]).
 
 %% Called by the runtime with [{Module, Function, Args}] from the command line.
 boot(Commands) ->
     %% OTP runs the boot commands in a process that traps exits.
     process_flag(trap_exit, true),
     do_boot(Commands, [], []).
+
+%% The same, with the arguments after -extra (strings), which
+%% get_plain_arguments/0 returns.
+boot(Commands, []) ->
+    boot(Commands);
+boot(Commands, Plain) ->
+    persistent_term:put({init, plain_arguments}, Plain),
+    boot(Commands).
+
+get_plain_arguments() ->
+    persistent_term:get({init, plain_arguments}, []).
 
 do_boot(Commands, _Flags, _Args) ->
     try

@@ -1,6 +1,7 @@
 /* boot.c — brings up the runtime and hands the command line's -run/-s commands
  * to Ember's init (lib/init.erl) in the first process. */
 #include "boot/boot.h"
+#include "boot/bundle_boot.h"
 #include "boot/otp_boot.h"
 
 #include <stdio.h>
@@ -120,11 +121,16 @@ static bool load_init(const BootOptions *o)
     snprintf(lib, sizeof lib, "%s/../lib/ebin", dir);
     module_path_add_last(lib);
     for (int i = 0; i < o->num_path_last; i++) module_path_add_last(o->path_last[i]);
-    char init_path[4300];
-    snprintf(init_path, sizeof init_path, "%s/init.beam", lib);
-    Module *m;
-    if (module_load_file(init_path, &m) != LOAD_OK) return false;
-    m->preloaded = true;
+    if (o->bundle && bundle_has_runtime(o->bundle)) {
+        /* an executable made by ember pack --exe carries Ember's library */
+        if (!bundle_boot_load(o->bundle, o->bundle_path, BUNDLE_RUNTIME)) return false;
+    } else {
+        char init_path[4300];
+        snprintf(init_path, sizeof init_path, "%s/init.beam", lib);
+        Module *m;
+        if (module_load_file(init_path, &m) != LOAD_OK) return false;
+        m->preloaded = true;
+    }
     emu_use_on_load_runner(); /* modules loaded by a call run their on_load (lib/init.erl) */
     return true;
 }
@@ -149,6 +155,7 @@ int boot_run(const BootOptions *o)
     }
     char bindir[4400];
     if (o->otp_root ? !otp_boot_load(o, bindir, sizeof bindir) : !load_init(o)) return 1;
+    if (o->bundle && !bundle_boot_load(o->bundle, o->bundle_path, BUNDLE_MODULE)) return 1;
 
     /* The boot commands are built on a scratch process and copied into init,
      * the first process, which the schedulers then run. */
@@ -159,7 +166,12 @@ int boot_run(const BootOptions *o)
     if (o->otp_root) {
         proc_init_pid = otp_boot_start(scratch, o, bindir);
     } else {
-        Term args = term_cons(proc_alloc(scratch, 2), boot_commands(scratch, o), TERM_NIL);
+        /* init:boot(Commands, PlainArgs) */
+        Term plain = TERM_NIL;
+        for (int i = o->num_plain_args - 1; i >= 0; i--)
+            plain = term_cons(proc_alloc(scratch, 2), make_string(scratch, o->plain_args[i]), plain);
+        Term args = term_cons(proc_alloc(scratch, 2), plain, TERM_NIL);
+        args = term_cons(proc_alloc(scratch, 2), boot_commands(scratch, o), args);
         SpawnOpts opts;
         spawn_opts_default(&opts);
         proc_init_pid = proc_spawn(NULL, ATOM_init, atom_from_cstr("boot"), args, &opts, NULL);

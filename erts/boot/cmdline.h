@@ -33,6 +33,8 @@ typedef struct BootOptions {
     bool eval;              /* some -eval (OTP's init evaluates them) */
     const char **init_args; /* every argument but the emulator's, for OTP's init */
     int num_init_args;
+    const struct Bundle *bundle; /* the bundle being run (boot/bundle_boot.h), or NULL */
+    const char *bundle_path;     /* its name in messages */
 } BootOptions;
 
 /* Parses argv (without argv[0]). Returns false after printing a usage error. */

@@ -196,6 +196,20 @@ LoadStatus module_load_file(const char *path, Module **out)
     return st;
 }
 
+LoadStatus module_load_boot_bytes(Term name, const uint8_t *data, size_t size, const char *path, LoadError *err)
+{
+    Module *m;
+    LoadStatus st = load_module_bytes(data, size, path, name, &m, err);
+    if (st != LOAD_OK) return st;
+    size_t pos;
+    pthread_mutex_lock(&lock);
+    bool taken = find_current(name, &pos) != NULL;
+    if (!taken) register_module(m);
+    pthread_mutex_unlock(&lock);
+    if (taken) load_module_free(m);
+    return taken ? LOAD_NOT_PURGED : LOAD_OK;
+}
+
 /* Tries DIR/NAME.beam; LOAD_NOT_FOUND when there is no such file. */
 static LoadStatus try_dir(const char *dir, const char *name, size_t len, Term module)
 {

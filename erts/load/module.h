@@ -102,6 +102,12 @@ LoadStatus module_ensure_loaded(Term module);
 void module_autoload_on_load(void);
 /* Loads a .beam file by path (used by -dis and tests); prints the reason on error. */
 LoadStatus module_load_file(const char *path, Module **out);
+/* Loads name from data[0..size) at boot (a bundle's modules): made current at
+ * once, on_load not run, as module_load_file does. LOAD_NOT_PURGED when name
+ * is loaded already; LOAD_BAD_FILE with err. path names it in Module.path
+ * and must outlive the module. */
+struct LoadError;
+LoadStatus module_load_boot_bytes(Term name, const uint8_t *data, size_t size, const char *path, struct LoadError *err);
 Module *module_get(Term module);
 /* The fun of the current version of fe's module that matches fe (same index
  * and uniq), or NULL when the module is not loaded or has no such fun. */
