@@ -102,6 +102,11 @@ static bool load_entry(const BundleEntry *e, const char *path)
         fprintf(stderr, "ember: bad bundle %s: module %s is the name of a module of the runtime\n", path, e->name);
         return false;
     }
+    if (st == LOAD_ON_LOAD) {
+        fprintf(stderr, "ember: not implemented: module %s of bundle %s has an -on_load function, which bundles do not run\n",
+                e->name, path);
+        return false;
+    }
     if (st != LOAD_OK) {
         fprintf(stderr, "ember: bad bundle %s: cannot load %s: %s\n", path, e->name, err.text);
         return false;

@@ -201,6 +201,10 @@ LoadStatus module_load_boot_bytes(Term name, const uint8_t *data, size_t size, c
     Module *m;
     LoadStatus st = load_module_bytes(data, size, path, name, &m, err);
     if (st != LOAD_OK) return st;
+    if (m->on_load) { /* nothing would run it: refused rather than loaded half set up */
+        load_module_free(m);
+        return LOAD_ON_LOAD;
+    }
     size_t pos;
     pthread_mutex_lock(&lock);
     bool taken = find_current(name, &pos) != NULL;

@@ -103,8 +103,9 @@ void module_autoload_on_load(void);
 /* Loads a .beam file by path (used by -dis and tests); prints the reason on error. */
 LoadStatus module_load_file(const char *path, Module **out);
 /* Loads name from data[0..size) at boot (a bundle's modules): made current at
- * once, on_load not run, as module_load_file does. LOAD_NOT_PURGED when name
- * is loaded already; LOAD_BAD_FILE with err. path names it in Module.path
+ * once. LOAD_NOT_PURGED when name is loaded already; LOAD_ON_LOAD (nothing
+ * loaded) for a module with an -on_load function, which nothing would run
+ * at boot; LOAD_BAD_FILE with err. path names it in Module.path
  * and must outlive the module. */
 struct LoadError;
 LoadStatus module_load_boot_bytes(Term name, const uint8_t *data, size_t size, const char *path, struct LoadError *err);
