@@ -7,6 +7,7 @@
 -export([main/0]).
 
 -include("test.hrl").
+-include("fd_count.hrl").
 
 -define(CYCLES, 10000).
 
@@ -27,17 +28,6 @@ main() ->
     ?T(After - Before =< 2),
     ?T(After - Before >= -2),
     ok.
-
-fds() -> {ok, L} = file:list_dir("/proc/self/fd"), length(L).
-
-%% The count once closed sockets have gone: two equal readings in a row.
-settled(F, 0) -> F;
-settled(F, N) ->
-    timer:sleep(20),
-    case fds() of
-        F -> F;
-        G -> settled(G, N - 1)
-    end.
 
 %% Closed sockets may take a moment to go; wait for the count to settle.
 wait_fds(_, 0) -> fds();

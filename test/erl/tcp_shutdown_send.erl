@@ -11,20 +11,11 @@
 
 -include("test.hrl").
 -include("tcp_pair.hrl").
+-include("fd_count.hrl").
 
 pair() -> tcp_pair(inet, {127, 0, 0, 1}, [binary], [binary]).
 
-fds() -> {ok, L} = file:list_dir("/proc/self/fd"), length(L).
-
-%% The count once closed descriptors have gone: two equal readings in a row.
 settled() -> settled(fds(), 20).
-settled(F, 0) -> F;
-settled(F, N) ->
-    timer:sleep(20),
-    case fds() of
-        F -> F;
-        G -> settled(G, N - 1)
-    end.
 
 main() ->
     passive(),
