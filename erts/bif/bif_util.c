@@ -7,11 +7,20 @@
 
 #include "atom/atom.h"
 #include "term/binary.h"
+#include "term/map.h"
 #include "term/utf8.h"
 
 Term bif_not_implemented(Process *p, const char *what)
 {
     return proc_error2(p, ATOM_not_implemented, atom_from_cstr(what));
+}
+
+Term bif_badopt(Process *p)
+{
+    proc_badarg(p);
+    Term keys[2] = {ATOM_cause, ATOM_module}, values[2] = {ATOM_badopt, ATOM_erl_erts_errors};
+    p->ferror_info = map_from_pairs(p, keys, values, 2);
+    return TERM_NONE;
 }
 
 Term bif_bignum(Process *p) { return bif_not_implemented(p, "bignum"); }

@@ -13,6 +13,9 @@
 
 /* error:{not_implemented, What} with What an atom made from the C string. */
 Term bif_not_implemented(Process *p, const char *what);
+/* error:badarg with the error info OTP gives a bad option (cause badopt, module
+ * erl_erts_errors), as for an unknown packet type or a flag that cannot change. */
+Term bif_badopt(Process *p);
 /* error:{not_implemented, bignum}: an integer result or operand beyond small. */
 Term bif_bignum(Process *p);
 

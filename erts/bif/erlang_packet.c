@@ -14,16 +14,6 @@
 #include "io/packet.h"
 #include "io/packet_atoms.h"
 #include "term/binary.h"
-#include "term/map.h"
-
-/* badarg with the cause OTP gives an unknown packet type. */
-static Term badopt(Process *p)
-{
-    proc_badarg(p);
-    Term keys[2] = {ATOM_cause, ATOM_module}, values[2] = {ATOM_badopt, ATOM_erl_erts_errors};
-    p->ferror_info = map_from_pairs(p, keys, values, 2);
-    return TERM_NONE;
-}
 
 static bool packet_type(Term t, PacketType *out)
 {
@@ -183,7 +173,7 @@ Term bif_erlang_decode_packet_3(Process *p, const Term *args)
     PacketType type;
     PacketOptions opt = packet_default_options();
     if (!binary_view(args[1], &v) || !(term_is_list(args[2]) || term_is_nil(args[2]))) return proc_badarg(p);
-    if (!packet_type(args[0], &type)) return badopt(p);
+    if (!packet_type(args[0], &type)) return bif_badopt(p);
     if (!packet_options(args[2], type, &opt)) return proc_badarg(p);
 
     size_t n = v.bit_size / 8;

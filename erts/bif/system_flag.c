@@ -21,7 +21,6 @@
 #include "emu/exception.h"
 #include "gc/gc.h"
 #include "proc/spawn.h"
-#include "term/map.h"
 #include "sched/msacc.h"
 #include "sched/sched.h"
 
@@ -64,15 +63,6 @@ Term system_flag_bind_type(void)
     Term t = bind_type;
     pthread_mutex_unlock(&lock);
     return t;
-}
-
-/* badarg with the cause OTP names for a flag it does not let change */
-static Term badopt(Process *p)
-{
-    proc_badarg(p);
-    Term keys[2] = {ATOM_cause, ATOM_module}, values[2] = {ATOM_badopt, ATOM_erl_erts_errors};
-    p->ferror_info = map_from_pairs(p, keys, values, 2);
-    return TERM_NONE;
 }
 
 /* 0 stands for OTP's default: two per scheduler. Caller holds the lock. */
@@ -190,7 +180,7 @@ Term bif_erlang_system_flag_2(Process *p, const Term *args)
     }
     if (flag == ATOM_scheduler_bind_type) return set_bind_type(p, v);
     /* the dirty I/O pool's size is fixed at start, as OTP's */
-    if (flag == ATOM_dirty_io_schedulers_online) return badopt(p);
+    if (flag == ATOM_dirty_io_schedulers_online) return bif_badopt(p);
     /* Ember has no dirty CPU schedulers: no number of them is in range */
     if (flag == ATOM_dirty_cpu_schedulers_online) return proc_badarg(p);
     if (flag == ATOM_multi_scheduling) return multi_scheduling_flag(p, v);
