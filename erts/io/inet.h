@@ -112,6 +112,8 @@ typedef struct InetSocket {
     uv_timer_t timer;
     bool handles_open, apply_queued;
     int events_on;
+    /* a readable event found no reader: reading is disarmed until one asks */
+    bool stale_read;
     uint64_t timer_due;
 } InetSocket;
 

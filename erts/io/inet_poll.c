@@ -94,6 +94,20 @@ static int wanted_events(const InetSocket *s)
     return ev;
 }
 
+/* What the socket's poll handle should be armed for. A connected socket
+ * stays armed for reading after its reader is served: the next recv or
+ * {active, once} usually follows within microseconds, and disarming and
+ * re-arming would cost a trip to the poller thread and two epoll_ctl calls
+ * per request. A readable event that finds no reader disarms it (stale_read),
+ * so unread input still pushes back on the peer. */
+static int armed_events(const InetSocket *s)
+{
+    int ev = wanted_events(s);
+    if (s->stream && s->state == ST_CONNECTED && !s->read_shut && !s->dead && s->fd >= 0 && !s->stale_read)
+        ev |= s->events_on & UV_READABLE;
+    return ev;
+}
+
 static uint64_t wanted_deadline(const InetSocket *s)
 {
     uint64_t due = 0;
@@ -119,7 +133,8 @@ static void apply(InetSocket *s)
         close(s->fd);
         s->fd = -1;
     }
-    int ev = wanted_events(s);
+    if (wanted_events(s) & UV_READABLE) s->stale_read = false;
+    int ev = armed_events(s);
     uint64_t due = wanted_deadline(s);
     if (!s->handles_open) {
         if (!ev && !due) return;
@@ -166,7 +181,7 @@ void inet_poll_update(InetSocket *s)
     if (s->dead) return;
     if (on_poller) return apply(s);
     if (s->apply_queued) return;
-    if (!s->close_pending && !(s->fd_closed && s->fd >= 0) && wanted_events(s) == s->events_on &&
+    if (!s->close_pending && !(s->fd_closed && s->fd >= 0) && armed_events(s) == s->events_on &&
         wanted_deadline(s) == s->timer_due)
         return;
     s->apply_queued = true;
@@ -215,6 +230,7 @@ static void on_poll(uv_poll_t *h, int status, int events)
         } else if (s->state == ST_LISTEN) {
             if (events & UV_READABLE) inet_tcp_try_accept(s);
         } else {
+            if ((events & UV_READABLE) && !(wanted_events(s) & UV_READABLE)) s->stale_read = true;
             if (events & UV_WRITABLE) inet_tcp_writable(s);
             if ((events & UV_READABLE) && !s->dead) inet_tcp_try_read(s);
         }
