@@ -43,6 +43,9 @@ static _Thread_local Process *running; /* the process in emu_resume on this thre
 static pthread_mutex_t sleep_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t sleep_cond = PTHREAD_COND_INITIALIZER;
 static _Atomic unsigned nsleeping;
+/* Schedulers looking for work a little before they sleep (spin_wait.h): a
+ * process made runnable while one looks needs no sleeper woken. */
+static _Atomic unsigned nspinning;
 /* Schedulers numbered above nonline take no work and sleep on offline_cond
  * (counted in nsleeping) until it rises. It is system_flag(schedulers_online,
  * N), or 1 while multi-scheduling is blocked. */
@@ -107,10 +110,16 @@ void sched_enqueue(Process *p)
     p->st.sched_index = (int)(s - scheds);
     atomic_fetch_add(&total_runnable, 1);
     size_t len = rq_push(&s->rq, p);
-    if (atomic_load(&nsleeping) > 0 && (s != self_sched || len > 1)) {
+    /* total_runnable rose before nspinning is read, and a scheduler leaving
+     * its spin reads total_runnable after lowering nspinning, so one that
+     * stops looking still sees this process before it sleeps. */
+    if (atomic_load(&nsleeping) > 0 && (s != self_sched || len > 1) &&
+        atomic_load(&total_runnable) > atomic_load(&nspinning)) {
+        /* the lock orders this with a sleeper's check; signalling after it is
+         * dropped spares the woken thread a wait for the lock */
         pthread_mutex_lock(&sleep_lock);
-        pthread_cond_signal(&sleep_cond);
         pthread_mutex_unlock(&sleep_lock);
+        pthread_cond_signal(&sleep_cond);
     }
 }
 
@@ -194,7 +203,10 @@ static bool work_waiting(void *arg)
 
 static void sleep_until_work(void)
 {
-    if (spin_wait(work_waiting, NULL)) return;
+    atomic_fetch_add(&nspinning, 1);
+    bool found = spin_wait(work_waiting, NULL);
+    atomic_fetch_sub(&nspinning, 1);
+    if (found) return;
     wall_time_idle(&self_sched->meter);
     msacc_enter(MSACC_SLEEP);
     pthread_mutex_lock(&sleep_lock);
