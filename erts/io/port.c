@@ -42,6 +42,7 @@ Port *port_new(const char *name, const PortOptions *opt, Term owner)
     }
     pthread_mutex_init(&port->lock, NULL);
     atomic_init(&port->refc, 2); /* the table's and the caller's */
+    atomic_init(&port->data_immed, ATOM_undefined);
     port->opt = *opt;
     port->connected = owner;
     port->links[0] = owner; /* open_port links its caller */

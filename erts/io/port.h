@@ -41,7 +41,12 @@ typedef struct Port {
     size_t nwatchers, capwatchers;
     bool closed;
     int64_t os_pid;   /* -1: none */
-    TermBox *data;    /* port_set_data/2's term, or NULL (undefined) */
+    /* port_set_data/2's term: an immediate (atom, small integer; undefined at
+     * first) is kept in data_immed, read without the lock, since prim_inet
+     * looks up a socket's module this way on every call; any other term is
+     * boxed in data (lock held), with data_immed TERM_NONE. */
+    _Atomic Term data_immed;
+    TermBox *data;
     /* Commands are written straight from the sending scheduler to this
      * non-blocking descriptor while no write queued on the poller is pending
      * (so bytes keep their order); what does not fit goes to the poller.

@@ -373,10 +373,12 @@ Term bif_erlang_port_set_data_2(Process *p, const Term *args)
 {
     Port *port = port_arg(p, args[0]);
     if (!port) return TERM_NONE;
-    TermBox *box = term_box_new(args[1]);
+    bool immed = term_is_immed(args[1]);
+    TermBox *box = immed ? NULL : term_box_new(args[1]);
     pthread_mutex_lock(&port->lock);
     TermBox *old = port->data;
     port->data = box;
+    atomic_store(&port->data_immed, immed ? args[1] : TERM_NONE);
     pthread_mutex_unlock(&port->lock);
     port_release(port);
     free(old);
@@ -387,8 +389,13 @@ Term bif_erlang_port_get_data_1(Process *p, const Term *args)
 {
     Port *port = port_arg(p, args[0]);
     if (!port) return TERM_NONE;
+    Term v = atomic_load(&port->data_immed);
+    if (v != TERM_NONE) {
+        port_release(port);
+        return v;
+    }
     pthread_mutex_lock(&port->lock);
-    Term v = ATOM_undefined;
+    v = ATOM_undefined;
     if (port->data) {
         Term *hp = proc_alloc(p, term_size(port->data->term));
         v = term_copy_offheap(port->data->term, &hp, &p->offheap);
