@@ -127,7 +127,7 @@ static Term tuple(Term *hp, unsigned n, const Term *elems)
 
 void sig_send_exit(SigKind kind, Term from, Term to, Term reason)
 {
-    Term *hp;
+    Term *hp = NULL;
     size_t rw = term_size(reason);
     Message *m = msg_build(kind, from, 4 + rw, &hp);
     OffHeap oh = {0};
@@ -141,7 +141,7 @@ void sig_send_exit(SigKind kind, Term from, Term to, Term reason)
 /* obj_name: the registered name the monitor used, or NIL for the pid. */
 void sig_send_down(Term from, Term to, const uint64_t ref[2], Term obj_name, Term reason, Term tag)
 {
-    Term *hp;
+    Term *hp = NULL;
     size_t rw = term_size(reason), tw = term_size(tag);
     Message *m = msg_build(SIG_DOWN, from, 6 + REF_WORDS + 3 + rw + tw, &hp);
     Term r = ref_from_raw(hp + 6, ref);
