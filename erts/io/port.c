@@ -80,11 +80,8 @@ Port *port_get(Term id)
     if (!term_is_local_port(id)) return NULL;
     pthread_mutex_lock(&table_lock);
     Port *port = table_at(term_port_number(id));
-    if (port) {
-        pthread_mutex_lock(&port->lock);
-        if (port->closed) port = (pthread_mutex_unlock(&port->lock), NULL);
-        else pthread_mutex_unlock(&port->lock), atomic_fetch_add(&port->refc, 1);
-    }
+    if (port && port->closed) port = NULL;
+    if (port) atomic_fetch_add(&port->refc, 1);
     pthread_mutex_unlock(&table_lock);
     return port;
 }

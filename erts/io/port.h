@@ -39,7 +39,7 @@ typedef struct Port {
     size_t nlinks, caplinks;
     PortWatcher *watchers; /* told {Tag, Ref, port, Obj, Reason} when the port ends */
     size_t nwatchers, capwatchers;
-    bool closed;
+    _Atomic bool closed; /* set under the lock; port_get reads it without */
     int64_t os_pid;   /* -1: none */
     /* port_set_data/2's term: an immediate (atom, small integer; undefined at
      * first) is kept in data_immed, read without the lock, since prim_inet
