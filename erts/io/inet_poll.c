@@ -127,9 +127,16 @@ static void on_handle_closed(uv_handle_t *h) { inet_socket_unref(h->data); }
 static void apply(InetSocket *s)
 {
     if (s->dead) return;
-    if (s->fd_closed && s->fd >= 0) { /* stopped polling first */
-        if (s->events_on) uv_poll_stop(&s->poll);
-        s->events_on = 0;
+    if (s->fd_closed && s->fd >= 0) {
+        /* The handles go before the descriptor does: a poll handle merely
+         * stopped still names the number, and closing it later would take
+         * the descriptor that reused the number out of the poll set. */
+        if (s->handles_open) {
+            uv_close((uv_handle_t *)&s->poll, on_handle_closed);
+            uv_close((uv_handle_t *)&s->timer, on_handle_closed);
+            s->handles_open = false;
+            s->events_on = 0, s->timer_due = 0;
+        }
         close(s->fd);
         s->fd = -1;
     }
@@ -137,7 +144,7 @@ static void apply(InetSocket *s)
     int ev = armed_events(s);
     uint64_t due = wanted_deadline(s);
     if (!s->handles_open) {
-        if (!ev && !due) return;
+        if ((!ev && !due) || s->fd < 0) return;
         if (uv_poll_init_socket(poller_loop(), &s->poll, s->fd) != 0) return;
         uv_timer_init(poller_loop(), &s->timer);
         s->poll.data = s->timer.data = s;
