@@ -4,14 +4,15 @@
 %% Processes that crash do not disturb the others.
 main() ->
     Self = self(),
-    Crashers = [spawn(fun() -> crash(K) end) || K <- [1, 2, 3, 4, 5, 6]],
+    %% monitored from the start, so that each DOWN carries the real reason
+    %% whether or not the crasher has ended by the time the list is read
+    Crashers = [spawn_monitor(fun() -> crash(K) end) || K <- [1, 2, 3, 4, 5, 6]],
     Workers = [spawn(fun() -> receive go -> Self ! {ok, K, K * K} end end) || K <- [1, 2, 3]],
     erlang:display(length(Crashers)),
     [W ! go || W <- Workers],
     R = [receive {ok, K, V} -> {K, V} end || K <- [1, 2, 3]],
     erlang:display(R),
-    Mons = [{monitor(process, P), P} || P <- Crashers],
-    erlang:display([reason(down(M, P)) || {M, P} <- Mons]),
+    erlang:display([reason(down(M, P)) || {P, M} <- Crashers]),
     erlang:display(is_process_alive(self())),
     ok.
 
