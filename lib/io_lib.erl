@@ -56,7 +56,11 @@ term([H | T], D, Enc) -> [$[, term(H, D - 1, Enc), write_tail(T, D - 1, Enc), $]
 term(Term, D, Enc) when is_tuple(Term) ->
     [${, term(element(1, Term), D - 1, Enc), write_elems(tl(tuple_to_list(Term)), D - 1, Enc), $}];
 term(Term, D, Enc) when is_map(Term) ->
-    [$#, ${, write_pairs(maps:to_list(Term), D, Enc), $}].
+    [$#, ${, write_pairs(map_pairs(maps:next(maps:iterator(Term))), D, Enc), $}].
+
+%% Pairs in iteration order, as OTP writes them.
+map_pairs({K, V, Next}) -> [{K, V} | map_pairs(maps:next(Next))];
+map_pairs(none) -> [].
 
 write_tail([], _, _) -> "";
 write_tail(_, 1, _) -> "|...";

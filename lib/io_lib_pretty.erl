@@ -49,11 +49,19 @@ build(T, D, Enc, S) when is_tuple(T) ->
                 false -> tuple
             end,
     {{Shape, Seq}, 2 + seq_len(Seq)};
+build(M, _, _, _) when map_size(M) =:= 0 ->
+    {{flat, "#{}"}, 3};
 build(M, D, Enc, S) when is_map(M) ->
-    Seq = pairs(maps:to_list(M), D, Enc, S),
+    Seq = pairs(map_pairs(maps:next(maps:iterator(M))), D, Enc, S),
     {{map, Seq}, 3 + seq_len(Seq)};
 build(B, D, Enc, _) when is_bitstring(B) ->
-    leaf(binary(B, D, Enc));
+    case binary(B, D, Enc) of
+        {bytes, Parts} ->
+            Seq = [leaf(P) || P <- Parts],
+            {{bin, Seq}, 4 + seq_len(Seq)};
+        Text ->
+            leaf(Text)
+    end;
 build(T, _, Enc, _) ->
     leaf(io_lib:write(T, [{encoding, Enc}])).
 
@@ -82,6 +90,10 @@ pairs([{K, V} | Ps], D, Enc, S) ->
     {_, VL} = VN = build(V, D - 1, Enc, S),
     [{{pair, KN, VN}, KL + VL + 4} | pairs(Ps, D - 1, Enc, S)].
 
+%% Pairs in iteration order, which ~p and ~w follow.
+map_pairs({K, V, Next}) -> [{K, V} | map_pairs(maps:next(Next))];
+map_pairs(none) -> [].
+
 %% The flat length of a sequence's elements with their separators.
 seq_len([]) -> 0;
 seq_len(dots) -> 3;
@@ -96,21 +108,37 @@ seq_len_rest({_, L}) -> 1 + L.
 printable(L, unicode) -> io_lib:printable_list(L);
 printable(L, latin1) -> io_lib:printable_latin1_list(L).
 
-binary(B, D, unicode) when is_binary(B) ->
+%% A binary of printable characters is one string; other binaries are laid
+%% out byte by byte.
+binary(<<>>, _, _) ->
+    "<<>>";
+binary(B, D, Enc) when is_binary(B) ->
     case io_lib:printable_latin1_list(binary_to_list(B)) of
         true -> io_lib:write(B, D);
-        false ->
-            case unicode:characters_to_list(B, unicode) of
-                Cs when is_list(Cs), Cs =/= [] ->
-                    case io_lib:printable_list(Cs) of
-                        true -> ["<<", io_lib:write_string(Cs, $"), "/utf8>>"];
-                        false -> io_lib:write(B, D)
-                    end;
-                _ -> io_lib:write(B, D)
-            end
+        false when Enc =:= unicode -> utf8_binary(B, D);
+        false -> {bytes, bytes(B, D)}
     end;
 binary(B, D, _) ->
-    io_lib:write(B, D).
+    {bytes, bytes(B, D)}.
+
+utf8_binary(B, D) ->
+    case unicode:characters_to_list(B, unicode) of
+        Cs when is_list(Cs) ->
+            case io_lib:printable_list(Cs) of
+                true -> ["<<", io_lib:write_string(Cs, $"), "/utf8>>"];
+                false -> {bytes, bytes(B, D)}
+            end;
+        _ ->
+            {bytes, bytes(B, D)}
+    end.
+
+bytes(<<>>, _) -> [];
+bytes(_, 1) -> ["..."];
+bytes(<<Byte, Rest/bitstring>>, D) -> [integer_to_list(Byte) | bytes(Rest, D - 1)];
+bytes(Bits, _) ->
+    N = bit_size(Bits),
+    <<V:N>> = Bits,
+    [[integer_to_list(V), $:, integer_to_list(N)]].
 
 %% Flat text.
 flat({{flat, Cs}, _}) -> Cs;
@@ -118,7 +146,8 @@ flat({{list, Seq}, _}) -> [$[, flat_seq(Seq, $|), $]];
 flat({{tuple, Seq}, _}) -> [${, flat_seq(Seq, $,), $}];
 flat({{tagged, Seq}, _}) -> [${, flat_seq(Seq, $,), $}];
 flat({{map, Seq}, _}) -> [$#, ${, flat_seq(Seq, $,), $}];
-flat({{pair, K, V}, _}) -> [flat(K), " => ", flat(V)].
+flat({{pair, K, V}, _}) -> [flat(K), " => ", flat(V)];
+flat({{bin, Seq}, _}) -> ["<<", flat_seq(Seq, $,), ">>"].
 
 flat_seq([], _) -> [];
 flat_seq(dots, _) -> "...";
@@ -280,8 +309,27 @@ lay_shape({{tagged, [{_, TL} = Tag | Es]}, _}, Col, C, Ind, LD, W) ->
     [${, Body, $}];
 lay_shape({{map, Seq}, _}, Col, C, Ind, LD, W) ->
     [$#, ${, lay_pairs(Seq, Col + 2, C, [$\s, $\s | Ind], LD, W + 1), $}];
+lay_shape({{bin, [First | Rest]}, _}, Col, C, Ind, LD, _) ->
+    {_, FL} = First,
+    ["<<", flat(First), lay_bytes(Rest, Col + 2, Col + 2 + FL, C, [$\s, $\s | Ind], LD), ">>"];
 lay_shape(N, _, _, _, _, _) ->
     flat(N).
+
+%% The bytes of a binary fill each line: a byte (with its comma unless it
+%% is the last) joins the line if it ends before the margin less the closing
+%% brackets of the enclosing terms (the binary's own >> are not counted);
+%% however narrow the margin, a line takes 8 columns.
+lay_bytes([{_, L} = E | Es], Col0, Col, C, Ind, LD) ->
+    End = case Es of
+              [] -> Col + L;
+              _ -> Col + L + 1
+          end,
+    case End =< max(C#ctx.ll - LD - 1, Col0 + 7) of
+        true -> [$,, flat(E) | lay_bytes(Es, Col0, Col + 1 + L, C, Ind, LD)];
+        false -> [$,, $\n, Ind, flat(E) | lay_bytes(Es, Col0, Col0 + L, C, Ind, LD)]
+    end;
+lay_bytes([], _, _, _, _, _) ->
+    [].
 
 lay_seq([E | Es], Col0, C, Ind, LD, Bar, W) ->
     {Text, WE} = lay_elem(E, Col0, C, Ind, after_last(Es, LD), W),
