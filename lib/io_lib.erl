@@ -49,12 +49,17 @@ term(Term, _, _) when is_pid(Term) -> pid_to_list(Term);
 term(Term, _, _) when is_port(Term) -> erlang:port_to_list(Term);
 term(Term, _, _) when is_reference(Term) -> erlang:ref_to_list(Term);
 term(Term, _, _) when is_function(Term) -> erlang:fun_to_list(Term);
-term(Term, D, _) when is_bitstring(Term) -> write_binary(Term, D);
+term(<<>>, _, _) -> "<<>>";
 term([], _, _) -> "[]";
 term({}, _, _) -> "{}";
+term(Term, D, _) when is_bitstring(Term) -> ["<<", write_bytes(Term, D), ">>"];
+term([_ | _], 1, _) -> "[...]";
 term([H | T], D, Enc) -> [$[, term(H, D - 1, Enc), write_tail(T, D - 1, Enc), $]];
+term(Term, 1, _) when is_tuple(Term) -> "{...}";
 term(Term, D, Enc) when is_tuple(Term) ->
     [${, term(element(1, Term), D - 1, Enc), write_elems(tl(tuple_to_list(Term)), D - 1, Enc), $}];
+term(Term, _, _) when map_size(Term) =:= 0 -> "#{}";
+term(Term, 1, _) when is_map(Term) -> "#{...}";
 term(Term, D, Enc) when is_map(Term) ->
     [$#, ${, write_pairs(map_pairs(maps:next(maps:iterator(Term))), D, Enc), $}].
 
@@ -62,6 +67,7 @@ term(Term, D, Enc) when is_map(Term) ->
 map_pairs({K, V, Next}) -> [{K, V} | map_pairs(maps:next(Next))];
 map_pairs(none) -> [].
 
+%% The rest of a list at depth D: its next element at depth D - 1.
 write_tail([], _, _) -> "";
 write_tail(_, 1, _) -> "|...";
 write_tail([H | T], D, Enc) -> [$,, term(H, D - 1, Enc) | write_tail(T, D - 1, Enc)];
@@ -80,18 +86,6 @@ write_more_pairs(_, 1, _) -> ",...";
 write_more_pairs([P | Ps], D, Enc) -> [$,, write_pair(P, D - 1, Enc) | write_more_pairs(Ps, D - 1, Enc)].
 
 write_pair({K, V}, D, Enc) -> [term(K, D, Enc), " => ", term(V, D, Enc)].
-
-%% A binary of printable latin1 bytes is written as a string.
-write_binary(B, D) when is_binary(B) ->
-    case printable_bin(B) of
-        true -> ["<<", write_string(binary_to_list(B), $", latin1), ">>"];
-        false -> ["<<", write_bytes(B, D), ">>"]
-    end;
-write_binary(B, D) ->
-    ["<<", write_bytes(B, D), ">>"].
-
-printable_bin(<<>>) -> false;
-printable_bin(B) -> printable_latin1_list(binary_to_list(B)).
 
 write_bytes(<<>>, _) -> "";
 write_bytes(_, 1) -> "...";

@@ -60,9 +60,9 @@ expand({$w, F, Adj, P, Pad, U, _}, [A | As], _) ->
     {field(io_lib:write(A, [{encoding, enc(U)}]), F, Adj, P, Pad), As};
 expand({$W, F, Adj, P, Pad, U, _}, [A, D | As], _) when is_integer(D) ->
     {field(io_lib:write(A, [{depth, D}, {encoding, enc(U)}]), F, Adj, P, Pad), As};
-expand({$p, F, _, P, _, U, S}, [A | As], Out) ->
+expand({$p, F, right, P, _, U, S}, [A | As], Out) ->
     {pretty(A, F, P, -1, U, S, Out), As};
-expand({$P, F, _, P, _, U, S}, [A, D | As], Out) when is_integer(D) ->
+expand({$P, F, right, P, _, U, S}, [A, D | As], Out) when is_integer(D) ->
     {pretty(A, F, P, D, U, S, Out), As};
 expand({$s, F, Adj, P, Pad, U, _}, [A | As], _) ->
     {string(chars(A, U), F, Adj, P, Pad), As};
@@ -100,7 +100,7 @@ expand({$~, _, _, _, _, _, _}, As, _) ->
 default(none, D) -> D;
 default(P, _) -> P.
 
-%% ~p: the field width is the line length, the precision the column the
+%% ~p: the field width is the line length (not negative), the precision the column the
 %% term starts at (by default, where the text of this call has got to).
 pretty(A, F, P, D, U, S, Out) ->
     LL = default(F, 80),
@@ -227,20 +227,19 @@ float_f(X, P) when P >= 1 ->
     [sign(X), Int, $. | drop(S, length(S) - P)].
 
 float_g(X, P) when P >= 1 ->
-    A = abs(X),
-    case g_exponent(A, -1, 0.1, P) of
-        none -> float_e(X, max(P, 2));
-        E -> float_f(X, P - 1 - E)
+    case g_exponent(abs(X), -1, 0.1) of
+        E when is_integer(E), E =< P - 2 -> float_f(X, P - 1 - E);
+        _ -> float_e(X, max(P, 2))
     end.
 
-%% The decimal exponent of A when it is in [0.1, 10^(P-1)), else none.
-g_exponent(A, E, Low, P) when E =< P - 2 ->
+%% ~g writes A as ~f when 0.1 =< A < 10000: its decimal exponent then.
+g_exponent(A, E, Low) when E =< 3 ->
     if
         A < Low -> none;
         A < Low * 10 -> E;
-        true -> g_exponent(A, E + 1, Low * 10, P)
+        true -> g_exponent(A, E + 1, Low * 10)
     end;
-g_exponent(_, _, _, _) ->
+g_exponent(_, _, _) ->
     none.
 
 sign(X) ->
@@ -251,8 +250,10 @@ sign(X) ->
 
 %% The 21 significant digits of abs(X) and the exponent of the first.
 digits(X) ->
-    S = float_to_list(abs(X), [{scientific, 20}]),
-    [D1, $. | Rest] = S,
+    [D1, $. | Rest] = case float_to_list(X, [{scientific, 20}]) of
+                          [$- | S] -> S;
+                          S -> S
+                      end,
     {Ds, Exp} = mantissa(Rest, []),
     {[D1 | Ds], list_to_integer(Exp)}.
 

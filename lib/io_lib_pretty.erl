@@ -113,23 +113,23 @@ printable(L, latin1) -> io_lib:printable_latin1_list(L).
 binary(<<>>, _, _) ->
     "<<>>";
 binary(B, D, Enc) when is_binary(B) ->
-    case io_lib:printable_latin1_list(binary_to_list(B)) of
-        true -> io_lib:write(B, D);
-        false when Enc =:= unicode -> utf8_binary(B, D);
-        false -> {bytes, bytes(B, D)}
+    case Enc =:= unicode andalso not unicode:bin_is_7bit(B) andalso utf8_string(B) of
+        {true, Cs} -> ["<<", io_lib:write_string(Cs, $"), "/utf8>>"];
+        _ -> latin1_binary(B, D)
     end;
 binary(B, D, _) ->
     {bytes, bytes(B, D)}.
 
-utf8_binary(B, D) ->
+latin1_binary(B, D) ->
+    case io_lib:printable_latin1_list(binary_to_list(B)) of
+        true -> ["<<", io_lib:write_string_as_latin1(binary_to_list(B), $"), ">>"];
+        false -> {bytes, bytes(B, D)}
+    end.
+
+utf8_string(B) ->
     case unicode:characters_to_list(B, unicode) of
-        Cs when is_list(Cs) ->
-            case io_lib:printable_list(Cs) of
-                true -> ["<<", io_lib:write_string(Cs, $"), "/utf8>>"];
-                false -> {bytes, bytes(B, D)}
-            end;
-        _ ->
-            {bytes, bytes(B, D)}
+        Cs when is_list(Cs) -> {io_lib:printable_list(Cs), Cs};
+        _ -> false
     end.
 
 bytes(<<>>, _) -> [];
