@@ -59,7 +59,6 @@ term(Term, 1, _) when is_tuple(Term) -> "{...}";
 term(Term, D, Enc) when is_tuple(Term) ->
     [${, term(element(1, Term), D - 1, Enc), write_elems(tl(tuple_to_list(Term)), D - 1, Enc), $}];
 term(Term, _, _) when map_size(Term) =:= 0 -> "#{}";
-term(Term, 1, _) when is_map(Term) -> "#{...}";
 term(Term, D, Enc) when is_map(Term) ->
     [$#, ${, write_pairs(map_pairs(maps:next(maps:iterator(Term))), D, Enc), $}].
 
@@ -77,13 +76,14 @@ write_elems([], _, _) -> "";
 write_elems(_, 1, _) -> ",...";
 write_elems([H | T], D, Enc) -> [$,, term(H, D - 1, Enc) | write_elems(T, D - 1, Enc)].
 
-write_pairs([], _, _) -> "";
-write_pairs(_, 1, _) -> "...";
-write_pairs([P | Ps], D, Enc) -> [write_pair(P, D - 1, Enc) | write_more_pairs(Ps, D - 1, Enc)].
+%% A map at depth D shows its nth pair (from 0) at depth D - 1 - n and ends
+%% with ",..." when the depth runs out at its end, as OTP writes it.
+write_pairs(_, 1, _) -> "";
+write_pairs([P | Ps], D, Enc) -> [write_pair(P, D - 1, Enc) | write_more_pairs(Ps, D - 2, Enc)].
 
+write_more_pairs(_, 0, _) -> ",...";
 write_more_pairs([], _, _) -> "";
-write_more_pairs(_, 1, _) -> ",...";
-write_more_pairs([P | Ps], D, Enc) -> [$,, write_pair(P, D - 1, Enc) | write_more_pairs(Ps, D - 1, Enc)].
+write_more_pairs([P | Ps], D, Enc) -> [$,, write_pair(P, D, Enc) | write_more_pairs(Ps, D - 1, Enc)].
 
 write_pair({K, V}, D, Enc) -> [term(K, D, Enc), " => ", term(V, D, Enc)].
 
@@ -155,7 +155,7 @@ escape_char($\e, _, _) -> "\\e";
 escape_char(127, _, _) -> "\\d";
 escape_char(C, _, _) when C < 32; C >= 128, C < 160 -> octal(C);
 escape_char(C, _, latin1) when C > 255 -> ["\\x{", integer_to_list(C, 16), $}];
-escape_char(C, _, _) -> C.
+escape_char(C, _, _) -> [C].
 
 octal(C) -> [$\\, $0 + (C bsr 6), $0 + ((C bsr 3) band 7), $0 + (C band 7)].
 

@@ -33,7 +33,9 @@ characters_to_binary(Data, In, Out) ->
     end.
 
 encode([C | Cs], latin1, Acc) when C < 256 -> encode(Cs, latin1, [<<C>> | Acc]);
-encode([_ | _] = Cs, latin1, Acc) -> {error, list_to_binary(lists:reverse(Acc, [])), Cs};
+%% as OTP's, the rest after an error starts with the offending character in
+%% a list of its own
+encode([C | Cs], latin1, Acc) -> {error, list_to_binary(lists:reverse(Acc, [])), [[C] | Cs]};
 encode([C | Cs], Enc, Acc) -> encode(Cs, Enc, [unit(C, Enc) | Acc]);
 encode([], _, Acc) -> list_to_binary(lists:reverse(Acc, [])).
 
