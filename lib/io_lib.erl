@@ -76,14 +76,15 @@ write_elems([], _, _) -> "";
 write_elems(_, 1, _) -> ",...";
 write_elems([H | T], D, Enc) -> [$,, term(H, D - 1, Enc) | write_elems(T, D - 1, Enc)].
 
-%% A map at depth D shows its nth pair (from 0) at depth D - 1 - n and ends
-%% with ",..." when the depth runs out at its end, as OTP writes it.
+%% A map at depth D shows D - 1 pairs, keys and values at depth D - 1, and
+%% ends with ",..." when it has that many pairs or more, as OTP writes it.
 write_pairs(_, 1, _) -> "";
-write_pairs([P | Ps], D, Enc) -> [write_pair(P, D - 1, Enc) | write_more_pairs(Ps, D - 2, Enc)].
+write_pairs([P | Ps], D, Enc) when D < 0 -> [write_pair(P, D, Enc) | write_more_pairs(Ps, -1, D, Enc)];
+write_pairs([P | Ps], D, Enc) -> [write_pair(P, D - 1, Enc) | write_more_pairs(Ps, D - 2, D - 1, Enc)].
 
-write_more_pairs(_, 0, _) -> ",...";
-write_more_pairs([], _, _) -> "";
-write_more_pairs([P | Ps], D, Enc) -> [$,, write_pair(P, D, Enc) | write_more_pairs(Ps, D - 1, Enc)].
+write_more_pairs(_, 0, _, _) -> ",...";
+write_more_pairs([], _, _, _) -> "";
+write_more_pairs([P | Ps], N, D, Enc) -> [$,, write_pair(P, D, Enc) | write_more_pairs(Ps, N - 1, D, Enc)].
 
 write_pair({K, V}, D, Enc) -> [term(K, D, Enc), " => ", term(V, D, Enc)].
 

@@ -35,7 +35,7 @@ build([], _, _, _) ->
     {{flat, "[]"}, 2};
 build({}, _, _, _) ->
     {{flat, "{}"}, 2};
-build(L, D, Enc, true) when is_list(L) ->
+build(L, D, Enc, true) when is_list(L), D =/= 1 ->
     case printable(L, Enc) of
         true -> leaf(string(L, Enc));
         false -> build_list(L, D, Enc, true)
@@ -83,12 +83,16 @@ seq(_, 1, _, _) -> dots;
 seq([E | Es], D, Enc, S) -> [build(E, D - 1, Enc, S) | seq(Es, D - 1, Enc, S)];
 seq(Tail, D, Enc, S) -> build(Tail, D - 1, Enc, S).
 
-pairs([], _, _, _) -> [];
-pairs(_, 1, _, _) -> dots;
-pairs([{K, V} | Ps], D, Enc, S) ->
-    {_, KL} = KN = build(K, D - 1, Enc, S),
-    {_, VL} = VN = build(V, D - 1, Enc, S),
-    [{{pair, KN, VN}, KL + VL + 4} | pairs(Ps, D - 1, Enc, S)].
+%% A map at depth D shows D - 1 pairs, keys and values at depth D - 1.
+pairs(Ps, D, Enc, S) ->
+    pairs(Ps, D - 1, D - 1, Enc, S).
+
+pairs([], _, _, _, _) -> [];
+pairs(_, 0, _, _, _) -> dots;
+pairs([{K, V} | Ps], N, D, Enc, S) ->
+    {_, KL} = KN = build(K, D, Enc, S),
+    {_, VL} = VN = build(V, D, Enc, S),
+    [{{pair, KN, VN}, KL + VL + 4} | pairs(Ps, N - 1, D, Enc, S)].
 
 %% Pairs in iteration order, which ~p and ~w follow.
 map_pairs({K, V, Next}) -> [{K, V} | map_pairs(maps:next(Next))];
@@ -108,21 +112,25 @@ seq_len_rest({_, L}) -> 1 + L.
 printable(L, unicode) -> io_lib:printable_list(L);
 printable(L, latin1) -> io_lib:printable_latin1_list(L).
 
-%% A binary of printable characters is one string; other binaries are laid
-%% out byte by byte.
+%% A binary of printable characters is one string (with t, UTF-8 ones are
+%% read as UTF-8); other binaries are laid out byte by byte.
 binary(<<>>, _, _) ->
     "<<>>";
 binary(B, D, Enc) when is_binary(B) ->
-    case Enc =:= unicode andalso not unicode:bin_is_7bit(B) andalso utf8_string(B) of
-        {true, Cs} -> ["<<", io_lib:write_string(Cs, $"), "/utf8>>"];
-        _ -> latin1_binary(B, D)
+    case Enc =:= unicode andalso not unicode:bin_is_7bit(B) andalso D =/= 1 andalso utf8_string(B) of
+        {true, Cs} -> ["<<", io_lib:write_string(cut(Cs, D), $"), dots(Cs, D), "/utf8>>"];
+        {false, _} -> {bytes, bytes(B, D)};
+        false -> latin1_binary(B, D)
     end;
 binary(B, D, _) ->
     {bytes, bytes(B, D)}.
 
+%% Otherwise a binary of printable latin1 bytes is a string.
 latin1_binary(B, D) ->
-    case io_lib:printable_latin1_list(binary_to_list(B)) of
-        true -> ["<<", io_lib:write_string_as_latin1(binary_to_list(B), $"), ">>"];
+    Bytes = binary_to_list(B),
+    case io_lib:printable_latin1_list(Bytes) of
+        true when D =:= 1 -> "<<...>>";
+        true -> ["<<", io_lib:write_string_as_latin1(cut(Bytes, D), $"), dots(Bytes, D), ">>"];
         false -> {bytes, bytes(B, D)}
     end.
 
@@ -131,6 +139,16 @@ utf8_string(B) ->
         Cs when is_list(Cs) -> {io_lib:printable_list(Cs), Cs};
         _ -> false
     end.
+
+%% At depth D a string in a binary shows its first 4 * (D - 1) characters.
+cut(Cs, D) when D > 0 -> take(Cs, 4 * (D - 1));
+cut(Cs, _) -> Cs.
+
+dots(Cs, D) when D > 0, length(Cs) > 4 * (D - 1) -> "...";
+dots(_, _) -> "".
+
+take([C | Cs], N) when N > 0 -> [C | take(Cs, N - 1)];
+take(_, _) -> [].
 
 bytes(<<>>, _) -> [];
 bytes(_, 1) -> ["..."];
