@@ -116,8 +116,8 @@ setopts1(_, _) -> error.
 %% writes the others as \x{...}; a unicode device writes UTF-8. As OTP 25's
 %% server does, latin1 characters given in a list go out as UTF-8.
 put_chars(Enc, Chars, St) ->
-    case encode_out(Enc, Chars, St#st.encoding) of
-        error ->
+    case catch encode_out(Enc, Chars, St#st.encoding) of
+        Failed when not is_binary(Failed) ->
             {{error, put_chars}, St};
         Bytes ->
             port_command(St#st.port, Bytes),
