@@ -4,41 +4,44 @@
 %% ({io_request, From, ReplyAs, Request} -> {io_reply, ReplyAs, Reply}) as
 %% OTP 25's user server does for a node started with -noshell.
 %%
-%% Bytes reach the descriptors through an {fd, In, Out} port: a write goes
-%% straight to the descriptor before the reply is sent (so nothing is left
-%% unwritten at halt and the order with erlang:display is kept), and input
-%% arrives from the poller, so a reader never holds a scheduler thread.
+%% Output goes through the native console (prim_console:write/2), which has
+%% written the bytes when it returns: the reply comes after the text is out,
+%% nothing is left unwritten at halt, and the order with erlang:display is
+%% the order of the calls. Input comes from an {fd, 0, 0} port through the
+%% poller, so a reader waiting for stdin never holds a scheduler thread.
 -module(user).
 
 -export([start/0, start_standard_error/0]).
 
--record(st, {port, binary = false, encoding = latin1, buf = <<>>, eof = false, input}).
+-record(st, {fd, port, binary = false, encoding = latin1, buf = <<>>, eof = false}).
 
 %% Starts `user` on descriptors 0 and 1; returns its pid.
 start() ->
-    start(user, 0, 1, true).
+    start(user, 1, true).
 
 %% Starts `standard_error` on descriptor 2 (output only).
 start_standard_error() ->
-    start(standard_error, 2, 2, false).
+    start(standard_error, 2, false).
 
-start(Name, In, Out, Input) ->
+start(Name, Out, Input) ->
     case whereis(Name) of
         undefined ->
             Parent = self(),
-            Pid = spawn(fun() -> init(Parent, Name, In, Out, Input) end),
+            Pid = spawn(fun() -> init(Parent, Name, Out, Input) end),
             receive {Pid, started} -> Pid end;
         Pid ->
             Pid
     end.
 
-init(Parent, Name, In, Out, Input) ->
+init(Parent, Name, Out, Input) ->
     register(Name, self()),
     process_flag(trap_exit, true),
-    Opts = case Input of true -> [eof, binary]; false -> [out, binary] end,
-    Port = open_port({fd, In, Out}, Opts),
+    Port = case Input of
+               true -> open_port({fd, 0, 0}, [in, eof, binary]);
+               false -> none
+           end,
     Parent ! {self(), started},
-    loop(#st{port = Port, input = Input}).
+    loop(#st{fd = Out, port = Port}).
 
 loop(St0) ->
     receive
@@ -120,8 +123,10 @@ put_chars(Enc, Chars, St) ->
         Failed when not is_binary(Failed) ->
             {{error, put_chars}, St};
         Bytes ->
-            port_command(St#st.port, Bytes),
-            {ok, St}
+            case prim_console:write(St#st.fd, Bytes) of
+                ok -> {ok, St};
+                {error, _} = Error -> {Error, St}
+            end
     end.
 
 encode_out(latin1, Chars, latin1) when is_binary(Chars) ->
@@ -152,10 +157,10 @@ latin1_bytes([], Acc) ->
 %% Input: the prompt is written, then bytes are taken from the buffer, waiting
 %% for the port while the request cannot be answered from it.
 get(Enc, Prompt, What, St0) ->
-    case St0#st.input of
-        false ->
+    case St0#st.port of
+        none ->
             {{error, enotsup}, St0};
-        true ->
+        _ ->
             {_, St} = put_chars(unicode, prompt(Prompt), St0),
             get_input(Enc, What, St)
     end.
@@ -194,15 +199,13 @@ wait(St) ->
         {Port, eof} -> St#st{eof = true}
     end.
 
+%% As OTP 25's server without a shell does, each input byte is one
+%% character, whatever the encoding of the device.
 deliver(Bytes, Enc, St) ->
-    Chars = case St#st.encoding of
-                unicode -> unicode:characters_to_list(Bytes, unicode);
-                latin1 -> binary_to_list(Bytes)
-            end,
     case St#st.binary of
-        true when Enc =:= latin1 -> list_to_binary(Chars);
-        true -> unicode:characters_to_binary(Chars, unicode);
-        false -> Chars
+        true when Enc =:= unicode -> unicode:characters_to_binary(Bytes, latin1);
+        true -> Bytes;
+        false -> binary_to_list(Bytes)
     end.
 
 %% get_until: M:F(Cont, Chars | Xa) returns {done, Result, Rest} or
