@@ -35,6 +35,13 @@ build([], _, _, _) ->
     {{flat, "[]"}, 2};
 build({}, _, _, _) ->
     {{flat, "{}"}, 2};
+%% Cut at depth 1, a list stays a list (of dots); other terms are atomic.
+build(T, 1, _, _) when is_tuple(T) ->
+    {{flat, "{...}"}, 5};
+build(M, 1, _, _) when is_map(M), map_size(M) > 0 ->
+    {{flat, "#{...}"}, 6};
+build(B, 1, _, _) when is_bitstring(B), B =/= <<>> ->
+    {{flat, "<<...>>"}, 7};
 build(L, D, Enc, true) when is_list(L), D =/= 1 ->
     case printable(L, Enc) of
         true -> leaf(string(L, Enc));
@@ -118,21 +125,40 @@ binary(<<>>, _, _) ->
     "<<>>";
 binary(B, D, Enc) when is_binary(B) ->
     case Enc =:= unicode andalso not unicode:bin_is_7bit(B) andalso D =/= 1 andalso utf8_string(B) of
-        {true, Cs} -> ["<<", io_lib:write_string(cut(Cs, D), $"), dots(Cs, D), "/utf8>>"];
+        {true, Cs} -> ["<<", io_lib:write_string(cut(Cs, D), $"), dots(Cs, length(cut(Cs, D))), "/utf8>>"];
         {false, _} -> {bytes, bytes(B, D)};
         false -> latin1_binary(B, D)
     end;
 binary(B, D, _) ->
     {bytes, bytes(B, D)}.
 
-%% Otherwise a binary of printable latin1 bytes is a string.
+%% Otherwise a binary of printable latin1 bytes is a string. At depth D one
+%% whose first D - 1 bytes are printable shows its printable start, at most
+%% 4 * (D - 1) characters of it.
 latin1_binary(B, D) ->
     Bytes = binary_to_list(B),
-    case io_lib:printable_latin1_list(Bytes) of
-        true when D =:= 1 -> "<<...>>";
-        true -> ["<<", io_lib:write_string_as_latin1(cut(Bytes, D), $"), dots(Bytes, D), ">>"];
-        false -> {bytes, bytes(B, D)}
+    Start = printable_start(Bytes),
+    N = length(Start),
+    if
+        N =:= length(Bytes), D < 0 ->
+            ["<<", io_lib:write_string_as_latin1(Bytes, $"), ">>"];
+        D > 0, N >= D - 1, N > 0 ->
+            Shown = take(Start, 4 * (D - 1)),
+            ["<<", io_lib:write_string_as_latin1(Shown, $"), dots(Bytes, length(Shown)), ">>"];
+        true ->
+            {bytes, bytes(B, D)}
     end.
+
+printable_start([C | Cs]) ->
+    case io_lib:printable_latin1_list([C]) of
+        true -> [C | printable_start(Cs)];
+        false -> []
+    end;
+printable_start([]) ->
+    [].
+
+dots(Bytes, Shown) when length(Bytes) > Shown -> "...";
+dots(_, _) -> "".
 
 utf8_string(B) ->
     case unicode:characters_to_list(B, unicode) of
@@ -143,9 +169,6 @@ utf8_string(B) ->
 %% At depth D a string in a binary shows its first 4 * (D - 1) characters.
 cut(Cs, D) when D > 0 -> take(Cs, 4 * (D - 1));
 cut(Cs, _) -> Cs.
-
-dots(Cs, D) when D > 0, length(Cs) > 4 * (D - 1) -> "...";
-dots(_, _) -> "".
 
 take([C | Cs], N) when N > 0 -> [C | take(Cs, N - 1)];
 take(_, _) -> [].
