@@ -6,7 +6,7 @@
 -export([put_chars/1, put_chars/2, nl/0, nl/1,
          format/1, format/2, format/3, fwrite/1, fwrite/2, fwrite/3,
          write/1, write/2,
-         get_line/1, get_line/2, get_chars/2, get_chars/3,
+         get_line/1, get_line/2, get_chars/2, get_chars/3, fread/2, fread/3,
          columns/0, columns/1, rows/0, rows/1,
          setopts/1, setopts/2, getopts/0, getopts/1,
          printable_range/0, request/1, request/2, requests/1, requests/2]).
@@ -52,6 +52,14 @@ get_chars(Prompt, N) ->
 
 get_chars(Io, Prompt, N) ->
     request(Io, {get_chars, unicode, Prompt, N}).
+
+%% Reads values by a format (io_lib:fread/2): {ok, Values}, {error, What}
+%% or eof.
+fread(Prompt, Format) ->
+    fread(default_input(), Prompt, Format).
+
+fread(Io, Prompt, Format) ->
+    request(Io, {get_until, unicode, Prompt, io_lib, fread, [Format]}).
 
 columns() -> columns(default_output()).
 columns(Io) -> geometry(Io, columns).

@@ -4,7 +4,7 @@
 %% printable character lists. Results are deep character lists, as on OTP.
 -module(io_lib).
 
--export([format/2, fwrite/2, write/1, write/2, write/3, print/1, print/4,
+-export([format/2, fwrite/2, fread/2, fread/3, write/1, write/2, write/3, print/1, print/4,
          write_atom/1, write_atom_as_latin1/1, write_string/1, write_string/2,
          write_latin1_string/1, write_latin1_string/2, write_unicode_string/1,
          write_string_as_latin1/1, write_string_as_latin1/2, write_char/1,
@@ -21,6 +21,10 @@ format(Format, Args) ->
 
 fwrite(Format, Args) ->
     format(Format, Args).
+
+fread(Format, Input) -> io_lib_fread:fread(Format, Input).
+
+fread(Cont, Chars, Format) -> io_lib_fread:fread(Cont, Chars, Format).
 
 nl() -> "\n".
 
