@@ -12,7 +12,7 @@
          char_list/1, latin1_char_list/1, deep_char_list/1, deep_latin1_char_list/1,
          deep_unicode_char_list/1, chars_length/1,
          printable_list/1, printable_latin1_list/1, printable_unicode_list/1,
-         nl/0, indentation/2]).
+         nl/0, indentation/2, format_prompt/1, format_prompt/2]).
 
 format(Format, Args) ->
     try io_lib_format:format(Format, Args)
@@ -27,6 +27,25 @@ fread(Format, Input) -> io_lib_fread:fread(Format, Input).
 fread(Cont, Chars, Format) -> io_lib_fread:fread(Cont, Chars, Format).
 
 nl() -> "\n".
+
+%% The text of an input prompt: an atom, {format, Format, Args}, a string or
+%% binary in Encoding, or any other term as ~w writes it; "???" when it
+%% cannot be written.
+format_prompt(Prompt) -> format_prompt(Prompt, latin1).
+
+format_prompt(Prompt, _) when is_atom(Prompt) ->
+    atom_to_list(Prompt);
+format_prompt({format, Format, Args}, _) ->
+    prompt_text(Format, Args);
+format_prompt(Prompt, latin1) when is_list(Prompt); is_binary(Prompt) ->
+    prompt_text("~s", [Prompt]);
+format_prompt(Prompt, _) when is_list(Prompt); is_binary(Prompt) ->
+    prompt_text("~ts", [Prompt]);
+format_prompt(Prompt, _) ->
+    prompt_text("~w", [Prompt]).
+
+prompt_text(Format, Args) ->
+    try format(Format, Args) catch _:_ -> "???" end.
 
 write(Term) -> term(Term, -1, latin1).
 

@@ -161,13 +161,9 @@ get(Enc, Prompt, What, St0) ->
         none ->
             {{error, enotsup}, St0};
         _ ->
-            {_, St} = put_chars(unicode, prompt(Prompt), St0),
+            {_, St} = put_chars(unicode, io_lib:format_prompt(Prompt, St0#st.encoding), St0),
             get_input(Enc, What, St)
     end.
-
-prompt(P) when is_atom(P) -> atom_to_list(P);
-prompt({format, F, A}) -> try io_lib:format(F, A) catch _:_ -> [] end;
-prompt(P) -> P.
 
 get_input(Enc, {until, M, F, Xa}, St) ->
     until(Enc, M, F, Xa, [], St);

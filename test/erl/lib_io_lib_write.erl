@@ -1,6 +1,7 @@
 %% io_lib's term writer and quoting: write/1,2, print/1,4, write_atom/1
 %% (which atoms need quotes), write_string/1,2, write_char/1, the printable
-%% list tests, char_list/1, deep_char_list/1, indentation/2 and nl/0.
+%% list tests, char_list/1, deep_char_list/1, indentation/2, nl/0 and
+%% format_prompt/1,2.
 -module(lib_io_lib_write).
 -export([main/0]).
 -include("test.hrl").
@@ -43,4 +44,7 @@ main() ->
     ?T(flat(io_lib:print([{a, lists_of_things, [1, 2, 3]}, {b, "string"}, {c, <<"bin">>}], 10, 40, -1))),
     ?T(flat(io_lib:print({tag, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]}, 1, 80, 4))),
     ?T(flat(io_lib:fwrite("~w", [x]))),
+    [?T(flat(io_lib:format_prompt(P))) || P <- [abc, "x> ", {format, "~w> ", [1]}, 123, {1, 2}, [945], <<"bin">>,
+                                               {format, "~p", []}, 'a b']],
+    ?T(flat(io_lib:format_prompt([945], unicode))),
     ok.
