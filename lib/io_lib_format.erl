@@ -36,7 +36,7 @@ control(Cs0, Args0) ->
                       end,
     {Pad, Cs4, Args3} = case Cs3 of
                             [$., $* | R3] -> [A | As] = Args2, {A, R3, As};
-                            [$., Ch | R3] when P =/= none; Cs2 =/= Cs3 -> {Ch, R3, Args2};
+                            [$., Ch | R3] -> {Ch, R3, Args2};
                             _ -> {$\s, Cs3, Args2}
                         end,
     {Uni, Strings, [C | Cs5]} = modifiers(Cs4, false, true),

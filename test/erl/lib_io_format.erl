@@ -51,6 +51,15 @@ main() ->
   [io:format("~p~n", [T]) || T <- [[945, 946], "h\x{e9}llo", <<"\x{3b1}\x{3b2}"/utf8>>]],
   [io:format("~lp~n", [T]) || T <- [[{a, "abc"}, "def"], dup(30, "xy")]],
   binaries(),
+  columns(),
+  ok.
+
+%% The column a term starts at: the precision, or the text before it on the line.
+columns() ->
+  L = [{K, [K, K * 2, K * 3]} || K <- seq(1, 12)],
+  [io:format(F ++ "~n", [L]) || F <- ["~.5p", "~.1p", "~.40p", "ab\t~p", "\t\t~p", "~30.10p", "~0p", "x\ny~p", "~.0p"]],
+  io:format("~p ~p~n", [L, L]),
+  io:format("~ts ~p~n", [[945, 946, 947], L]),
   ok.
 
 binaries() ->
