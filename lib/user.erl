@@ -62,9 +62,10 @@ request({put_chars, Enc, Chars}, St) ->
     put_chars(Enc, Chars, St);
 request({put_chars, Enc, M, F, A}, St) ->
     try apply(M, F, A) of
+        Chars when Enc =:= latin1 -> put_chars(latin1, iolist_to_binary(Chars), St);
         Chars -> put_chars(Enc, Chars, St)
     catch
-        _:_ -> {{error, F}, St}
+        _:_ -> {{error, put_chars}, St}
     end;
 request({put_chars, Chars}, St) ->
     put_chars(latin1, Chars, St);
@@ -117,7 +118,8 @@ setopts1(_, _) -> error.
 
 %% Output. A latin1 device takes each character below 256 as one byte and
 %% writes the others as \x{...}; a unicode device writes UTF-8. As OTP 25's
-%% server does, latin1 characters given in a list go out as UTF-8.
+%% server does, latin1 characters given in a list go out as UTF-8 (but the
+%% text a latin1 {M, F, A} request makes goes out byte for byte).
 put_chars(Enc, Chars, St) ->
     case catch encode_out(Enc, Chars, St#st.encoding) of
         Failed when not is_binary(Failed) ->
