@@ -55,9 +55,13 @@ write(Term) -> term(Term, -1, latin1).
 write(Term, Depth) when is_integer(Depth) ->
     term(Term, Depth, latin1);
 write(Term, Opts) when is_list(Opts) ->
-    Depth = case lists:keyfind(depth, 1, Opts) of {depth, D} -> D; false -> -1 end,
-    Enc = case lists:keyfind(encoding, 1, Opts) of {encoding, E} -> E; false -> latin1 end,
-    term(Term, Depth, Enc).
+    write_opts(Opts, Term, -1, latin1).
+
+%% Options other than depth and encoding (chars_limit) are not supported.
+write_opts([{depth, D} | Opts], Term, _, Enc) when is_integer(D) -> write_opts(Opts, Term, D, Enc);
+write_opts([{encoding, E} | Opts], Term, D, _) when E =:= latin1; E =:= unicode; E =:= utf8 ->
+    write_opts(Opts, Term, D, case E of latin1 -> latin1; _ -> unicode end);
+write_opts([], Term, D, Enc) -> term(Term, D, Enc).
 
 %% With Pretty, as ~P does; else as ~W.
 write(Term, Depth, true) -> print(Term, 1, 80, Depth);
