@@ -7,9 +7,11 @@
 -export([print/6]).
 
 %% Laid-out terms are {Shape, Len}: Len is the length of the flat text and
-%% Shape one of {flat, Chars}, {list, Seq}, {tuple, Seq}, {tagged, Seq},
-%% {map, Seq} and {pair, Key, Value}. A Seq is a list of nodes whose tail is
-%% [], a node (an improper list tail) or dots (cut by the depth limit).
+%% Shape one of {flat, Chars} (atomic), {list, Seq}, {tuple, Seq}, {tagged,
+%% Seq} (a tuple led by an atom), {map, Seq}, {pair, Key, Value} and {bin,
+%% Seq} (the bytes of a binary that is no string). A Seq is a list of nodes
+%% whose tail is [], a node (an improper list tail) or dots (cut by the
+%% depth limit).
 -record(ctx, {ll, max, tind = -1}).
 
 print(Term, Col, LineLen, Depth, Enc, Strings) when Col < 1 ->
@@ -124,7 +126,7 @@ printable(L, latin1) -> io_lib:printable_latin1_list(L).
 binary(<<>>, _, _) ->
     "<<>>";
 binary(B, D, Enc) when is_binary(B) ->
-    case Enc =:= unicode andalso not unicode:bin_is_7bit(B) andalso D =/= 1 andalso utf8_string(B) of
+    case Enc =:= unicode andalso not unicode:bin_is_7bit(B) andalso utf8_string(B) of
         {true, Cs} -> ["<<", io_lib:write_string(cut(Cs, D), $"), dots(Cs, length(cut(Cs, D))), "/utf8>>"];
         {false, _} -> {bytes, bytes(B, D)};
         false -> latin1_binary(B, D)
