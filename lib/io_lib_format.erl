@@ -64,9 +64,9 @@ expand({$p, F, right, P, _, U, S}, [A | As], Out) ->
     {pretty(A, F, P, -1, U, S, Out), As};
 expand({$P, F, right, P, _, U, S}, [A, D | As], Out) when is_integer(D) ->
     {pretty(A, F, P, D, U, S, Out), As};
-expand({$s, F, Adj, P, Pad, U, _}, [A | As], _) ->
+expand({$s, F, Adj, P, Pad, U, _}, [A | As], _) when F =:= none; P =:= none; F >= P ->
     {string(chars(A, U), F, Adj, P, Pad), As};
-expand({$c, F, Adj, P, Pad, U, _}, [A | As], _) when is_integer(A) ->
+expand({$c, F, Adj, P, Pad, U, _}, [A | As], _) when is_integer(A), F =:= none orelse P =:= none orelse F >= P ->
     Ch = case U of true -> A; false -> A band 255 end,
     N = case {P, F} of {none, none} -> 1; {none, _} -> F; _ -> P end,
     {field(copies(Ch, N), F, Adj, none, Pad), As};
@@ -111,18 +111,25 @@ pretty(A, F, P, D, U, S, Out) ->
           end,
     io_lib_pretty:print(A, Col, LL, D, enc(U), S).
 
-%% Text padded or cut to a field: a term too wide for its field shows as
-%% stars; without a width the precision is the width.
+%% Text padded to a field: a term too wide for its field shows as stars.
+%% The precision is a first field, without padding; without a width it is
+%% the width.
 field(S, none, _, none, _) ->
     S;
 field(S, none, Adj, P, Pad) ->
     field(S, P, Adj, none, Pad);
-field(S, F, Adj, _, Pad) ->
+field(S, F, Adj, none, Pad) ->
     Flat = flatten(S),
     N = length(Flat),
     if
         N > F -> copies($*, F);
         true -> adjust(Flat, F - N, Adj, Pad)
+    end;
+field(S, F, Adj, P, Pad) ->
+    Flat = flatten(S),
+    case length(Flat) > P of
+        true -> field(copies($*, P), F, Adj, none, Pad);
+        false -> field(Flat, F, Adj, none, Pad)
     end.
 
 adjust(S, 0, _, _) -> S;
