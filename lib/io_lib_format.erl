@@ -173,8 +173,12 @@ drop([_ | Cs], N) -> drop(Cs, N - 1).
 
 %% The characters of a ~s argument: an atom, a binary (UTF-8 with t, else
 %% bytes) or a deep list of characters (latin1 ones without t).
-chars(A, U) when is_atom(A) ->
+chars(A, true) when is_atom(A) ->
     atom_to_list(A);
+chars(A, false) when is_atom(A) ->
+    L = atom_to_list(A),
+    true = io_lib:latin1_char_list(L),
+    L;
 chars(B, true) when is_binary(B) ->
     case unicode:characters_to_list(B, unicode) of
         L when is_list(L) -> L;
@@ -184,11 +188,17 @@ chars(B, false) when is_binary(B) ->
     binary_to_list(B);
 chars(L, true) when is_list(L) ->
     case unicode:characters_to_list(L, unicode) of
-        R when is_list(R) -> R
+        R when is_list(R) -> R;
+        _ -> code_points(L, [])
     end;
 chars(L, false) when is_list(L) ->
     true = io_lib:deep_latin1_char_list(L) orelse binaries_in(L),
     binary_to_list(iolist_to_binary(L)).
+
+%% As OTP, ~ts takes any non-negative integers in a deep list.
+code_points([C | Cs], Acc) when is_integer(C), C >= 0 -> code_points(Cs, [C | Acc]);
+code_points([L | Cs], Acc) when is_list(L) -> code_points(Cs, lists:reverse(code_points(L, []), Acc));
+code_points([], Acc) -> lists:reverse(Acc, []).
 
 binaries_in(L) ->
     is_binary(catch iolist_to_binary(L)).
