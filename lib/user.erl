@@ -71,13 +71,17 @@ request({put_chars, Chars}, St) ->
     put_chars(latin1, Chars, St);
 request({put_chars, M, F, A}, St) ->
     request({put_chars, latin1, M, F, A}, St);
+request(Req, #st{port = none} = St) when element(1, Req) =:= get_line; element(1, Req) =:= get_chars;
+                                         element(1, Req) =:= get_until ->
+    %% a device without input (standard_error) does not know these
+    {{error, {request, Req}}, St};
 request({get_line, Enc, Prompt}, St) ->
     get(Enc, Prompt, line, St);
 request({get_line, Prompt}, St) ->
     get(latin1, Prompt, line, St);
-request({get_chars, Enc, Prompt, N}, St) when is_integer(N), N >= 0 ->
+request({get_chars, Enc, Prompt, N}, St) when is_integer(N) ->
     get(Enc, Prompt, {chars, N}, St);
-request({get_chars, Prompt, N}, St) when is_integer(N), N >= 0 ->
+request({get_chars, Prompt, N}, St) when is_integer(N) ->
     get(latin1, Prompt, {chars, N}, St);
 request({get_until, Enc, Prompt, M, F, Xa}, St) ->
     get(Enc, Prompt, {until, M, F, Xa}, St);
@@ -85,6 +89,8 @@ request({get_until, Prompt, M, F, Xa}, St) ->
     get(latin1, Prompt, {until, M, F, Xa}, St);
 request({setopts, Opts}, St) when is_list(Opts) ->
     setopts(Opts, St);
+request(getopts, #st{port = none} = St) ->
+    {[{encoding, St#st.encoding}], St};
 request(getopts, St) ->
     {[{binary, St#st.binary}, {encoding, St#st.encoding}], St};
 request({get_geometry, _}, St) ->
@@ -159,13 +165,8 @@ latin1_bytes([], Acc) ->
 %% Input: the prompt is written, then bytes are taken from the buffer, waiting
 %% for the port while the request cannot be answered from it.
 get(Enc, Prompt, What, St0) ->
-    case St0#st.port of
-        none ->
-            {{error, enotsup}, St0};
-        _ ->
-            {_, St} = put_chars(unicode, io_lib:format_prompt(Prompt, St0#st.encoding), St0),
-            get_input(Enc, What, St)
-    end.
+    {_, St} = put_chars(unicode, io_lib:format_prompt(Prompt, St0#st.encoding), St0),
+    get_input(Enc, What, St).
 
 get_input(Enc, {until, M, F, Xa}, St) ->
     until(Enc, M, F, Xa, [], St);
@@ -176,11 +177,15 @@ get_input(Enc, What, St) ->
         {Data, Rest} -> {deliver(Data, Enc, St), St#st{buf = Rest}}
     end.
 
+take(_, <<>>, true) ->
+    eof;
 take(line, Buf, Eof) ->
     case binary:match(Buf, <<"\n">>) of
         {At, 1} -> split_binary(Buf, At + 1);
         nomatch -> take_all(Buf, Eof)
     end;
+take({chars, N}, Buf, _) when N =< 0 ->
+    {<<>>, Buf};
 take({chars, N}, Buf, _) when byte_size(Buf) >= N ->
     split_binary(Buf, N);
 take({chars, _}, Buf, Eof) ->
