@@ -6,6 +6,9 @@
 -module(lib_io).
 -export([main/0]).
 
+%% Hides a bad format argument from the compiler's format checks.
+bad(X) -> X.
+
 show(Label, F) ->
     R = try F() of V -> {ok, V} catch C:E -> {C, E} end,
     io:format("~s: ~p~n", [Label, R]).
@@ -77,9 +80,9 @@ main() ->
     show("get_geometry rows", fun() -> io:request(user, {get_geometry, rows}) end),
     show("get_chars 0", fun() -> io:get_chars("", 0) end),
     show("get_chars -1", fun() -> io:request(user, {get_chars, unicode, "", -1}) end),
-    show("format no args", fun() -> io:format("~p~n", []) end),
-    show("format bad control", fun() -> io:format("~q", [1]) end),
-    show("format not a list", fun() -> io:format("~p", x) end),
+    show("format no args", fun() -> io:format(bad("~p~n"), []) end),
+    show("format bad control", fun() -> io:format(bad("~q"), [1]) end),
+    show("format not a list", fun() -> io:format("~p", bad(x)) end),
     show("put_chars bad", fun() -> io:put_chars([a, b]) end),
     show("put_chars unregistered", fun() -> io:put_chars(no_such_device, "x") end),
     show("format unregistered", fun() -> io:format(no_such_device, "x", []) end),
