@@ -94,9 +94,8 @@ main() ->
     show("request dead", fun() -> io:request(Dead, {put_chars, unicode, "x"}) end),
     show("group leader", fun() -> group_leader() =:= whereis(user) end),
     Self = self(),
-    spawn(fun() -> Self ! {child, group_leader() =:= whereis(user)}, io:format("from a child~n"), Self ! done end),
+    spawn(fun() -> io:format("from a child~n"), Self ! {child, group_leader() =:= whereis(user)} end),
     receive {child, Inherits} -> io:format("child inherits: ~p~n", [Inherits]) end,
-    receive done -> ok end,
     io:put_chars(standard_error, "to standard_error\n"),
     io:format(standard_error, "~p~n", [stderr]),
     io:put_chars("last line without newline").
