@@ -34,10 +34,10 @@ static int write_all(int fd, const uint8_t *buf, size_t len)
     return 0;
 }
 
-/* prim_console:write(Fd, IoData) with Fd 1 or 2: ok, or {error, Posix}.
- * It holds its scheduler until the bytes are written (a reader that stops
- * reading stops the writer, as a blocking console does). One reduction per
- * 256 bytes. */
+/* prim_console:write(Fd, IoData) with Fd 1 or 2: ok, or {error, Posix};
+ * badarg for another Fd or what is not iodata. It holds its scheduler until
+ * the bytes are written (a reader that stops reading stops the writer, as a
+ * blocking console does). One reduction per 256 bytes. */
 Term bif_prim_console_write_2(Process *p, const Term *args)
 {
     if (!term_is_small(args[0])) return proc_badarg(p);
