@@ -13,6 +13,9 @@
 boot(Commands) ->
     %% OTP runs the boot commands in a process that traps exits.
     process_flag(trap_exit, true),
+    %% The boot process and all it spawns write to `user`, as on OTP.
+    group_leader(user:start(), self()),
+    user:start_standard_error(),
     do_boot(Commands, [], []).
 
 %% The same, with the arguments after -extra (strings), which
