@@ -11,6 +11,7 @@
 
 #include "atom/atom.h"
 #include "bif/bif_util.h"
+#include "io/port.h"
 #include "io/tty_sl_drv.h"
 #include "proc/ptab.h"
 #include "sched/sched.h"
@@ -27,7 +28,10 @@
 _Noreturn void bif_stop_runtime(int status, bool flush)
 {
     io_tty_restore(); /* _exit skips atexit: the terminal must not stay raw */
-    if (flush) fflush(NULL);
+    if (flush) {
+        port_drain_output();
+        fflush(NULL);
+    }
     _exit(status);
 }
 

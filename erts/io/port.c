@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/uio.h>
+#include <time.h>
 
 #include "atom/atom.h"
 #include "gc/offheap.h"
@@ -156,6 +157,33 @@ bool port_table_quiet(void)
     }
     pthread_mutex_unlock(&table_lock);
     return quiet;
+}
+
+static unsigned queued_write_count(void)
+{
+    unsigned n = 0;
+    pthread_mutex_lock(&table_lock);
+    for (size_t i = 0; i < table_cap; i++) {
+        Port *port = table[i];
+        if (!port) continue;
+        pthread_mutex_lock(&port->lock);
+        n += port->queued_writes;
+        pthread_mutex_unlock(&port->lock);
+    }
+    pthread_mutex_unlock(&table_lock);
+    return n;
+}
+
+void port_drain_output(void)
+{
+    unsigned last = queued_write_count();
+    for (unsigned idle_ms = 0; last > 0 && idle_ms < 5000;) {
+        struct timespec ms = {0, 1000000};
+        nanosleep(&ms, NULL);
+        unsigned n = queued_write_count();
+        idle_ms = n < last ? 0 : idle_ms + 1;
+        last = n;
+    }
 }
 
 /* ---- messages to the connected process ---- */

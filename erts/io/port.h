@@ -87,6 +87,10 @@ Term port_list(Process *p, Term tail);
  * open ones are fd or terminal ports with no output queued (no OS process,
  * no socket). A look for the shutdown clock (time/shutdown_clock.h). */
 bool port_table_quiet(void);
+/* halt with flush: waits until the output queued for ports (stdout of an fd
+ * port behind a slow reader) is written, as OTP flushes it before it ends;
+ * gives up after 5 s in which no queued write finished. */
+void port_drain_output(void);
 /* Bytes a port took in or gave out: its own counts (port_info input/output)
  * and the totals of all ports (statistics(io)). */
 void port_count_input(Port *port, uint64_t n);

@@ -50,5 +50,21 @@ check loaded_on_demand -noshell -eval \
 check arguments -noshell -eval \
   '{ok, [[_]]} = init:get_argument(root), {ok, [["erl"]]} = init:get_argument(progname), io:format("ok~n"), halt().'
 
+# halt/0 writes out what is still queued for a slow reader of stdout
+slow_reader() { # slow_reader NAME ARGS...: bytes a reader that starts late gets
+  local name=$1
+  shift
+  local want got
+  want=$(cd "$work" && timeout 30 "$erl" "$@" 2>/dev/null </dev/null | (sleep 1; wc -c))
+  got=$(cd "$work" && timeout 30 "$ember" "$@" 2>/dev/null </dev/null | (sleep 1; wc -c))
+  if [ "$want" = "$got" ]; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    echo "cmdline.$name: a slow reader got $got bytes from ember, $want from erl"
+  fi
+}
+slow_reader halt_flushes -noshell -eval 'io:put_chars(lists:duplicate(4000000, $a)), halt().'
+
 echo "cmdline: $passed passed, $failed failed"
 [ $failed -eq 0 ]
