@@ -209,11 +209,6 @@ dictionary(Pid) when is_pid(Pid) ->
         {dictionary, Dict} -> Dict;
         undefined -> undefined
     end;
-dictionary(Name) when is_atom(Name) ->
-    case whereis(Name) of
-        undefined -> undefined;
-        Pid -> dictionary(Pid)
-    end;
 dictionary(Dict) when is_list(Dict) -> Dict.
 
 %% Stops a process that handles system messages (sys:terminate) and waits

@@ -97,8 +97,6 @@ valid_strategy(S) -> lists:member(S, [one_for_one, one_for_all, rest_for_one, si
 
 init_children(#state{strategy = simple_one_for_one} = State, Specs) ->
     case check_specs(Specs, State#state.auto_shutdown, []) of
-        {ok, [_]} when State#state.auto_shutdown =/= never ->
-            {stop, {bad_start_spec, {invalid_auto_shutdown, State#state.auto_shutdown}}};
         {ok, [Child]} -> {ok, State#state{children = [Child]}};
         {ok, _} -> {stop, {bad_start_spec, Specs}};
         {error, Reason} -> {stop, {start_spec, Reason}}
@@ -163,14 +161,18 @@ handle_call({terminate_child, Pid}, _From, #state{strategy = simple_one_for_one}
             shutdown(Child#child{pid = Pid}, State#state.name),
             {reply, ok, State#state{dynamics = maps:remove(Pid, State#state.dynamics)}};
         false ->
-            {reply, {error, not_found}, State}
+            %% A child that is already gone counts as terminated.
+            case is_process_alive(Pid) of
+                true -> {reply, {error, not_found}, State};
+                false -> {reply, ok, State}
+            end
     end;
 handle_call({terminate_child, _}, _From, #state{strategy = simple_one_for_one} = State) ->
     {reply, {error, simple_one_for_one}, State};
-handle_call({terminate_child, IdOrPid}, _From, State) ->
-    Key = if is_pid(IdOrPid) -> #child.pid; true -> #child.id end,
-    case lists:keyfind(IdOrPid, Key, State#state.children) of
+handle_call({terminate_child, Id}, _From, State) ->
+    case lists:keyfind(Id, #child.id, State#state.children) of
         false -> {reply, {error, not_found}, State};
+        #child{pid = undefined} -> {reply, ok, State};
         Child ->
             shutdown(Child, State#state.name),
             Children = case Child#child.restart_type of
@@ -208,19 +210,11 @@ handle_call({delete_child, Id}, _From, State) ->
         #child{} -> {reply, {error, running}, State};
         false -> {reply, {error, not_found}, State}
     end;
-handle_call({get_childspec, Pid}, _From, #state{strategy = simple_one_for_one} = State) when is_pid(Pid) ->
-    [Child] = State#state.children,
-    case maps:find(Pid, State#state.dynamics) of
-        {ok, Args} ->
-            {M, F, _} = Child#child.mfargs,
-            {reply, {ok, child_to_spec(Child#child{mfargs = {M, F, Args}})}, State};
-        error -> {reply, {error, not_found}, State}
-    end;
-handle_call({get_childspec, _}, _From, #state{strategy = simple_one_for_one} = State) ->
-    {reply, {error, not_found}, State};
-handle_call({get_childspec, IdOrPid}, _From, State) ->
-    Key = if is_pid(IdOrPid) -> #child.pid; true -> #child.id end,
-    case lists:keyfind(IdOrPid, Key, State#state.children) of
+%% A simple_one_for_one supervisor has one specification, its template.
+handle_call({get_childspec, _}, _From, #state{strategy = simple_one_for_one, children = [Child]} = State) ->
+    {reply, {ok, child_to_spec(Child)}, State};
+handle_call({get_childspec, Id}, _From, State) ->
+    case lists:keyfind(Id, #child.id, State#state.children) of
         false -> {reply, {error, not_found}, State};
         Child -> {reply, {ok, child_to_spec(Child)}, State}
     end;
