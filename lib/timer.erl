@@ -1,7 +1,7 @@
 %% timer.erl — OTP's timer API on the runtime's own timers: one-shot sends
 %% and applies use erlang:send_after/3; intervals, apply_after and the exit
-%% and kill timers run in a small process of their own, linked to the caller
-%% where OTP links them. References are {ok, TRef}, as OTP 25 returns.
+%% and kill timers run in a small process of their own; an interval ends
+%% with the process it serves. Results are {ok, TRef}, as OTP 25 returns.
 -module(timer).
 
 -export([sleep/1, send_after/2, send_after/3, send_interval/2, send_interval/3,
@@ -35,8 +35,7 @@ kill_after(Time, Target) -> exit_after(Time, Target, kill).
 
 send_interval(Time, Msg) -> send_interval(Time, self(), Msg).
 
-%% The interval ends when the process it serves ends (OTP links it to the
-%% caller, or to Dest if that is a pid).
+%% The interval serves Dest if that is a pid, else the caller.
 send_interval(Time, Dest, Msg) when is_integer(Time), Time >= 0 ->
     Owner = if is_pid(Dest) -> Dest; true -> self() end,
     interval(Time, Owner, fun() -> catch erlang:send(Dest, Msg) end);
@@ -50,21 +49,20 @@ apply_interval(_, _, _, _) ->
 
 interval(Time, Owner, Action) ->
     Pid = spawn(fun() ->
-                        process_flag(trap_exit, true),
-                        link(Owner),
-                        interval_loop(Time, Owner, Action, erlang:monotonic_time(millisecond) + Time)
+                        Mref = monitor(process, Owner),
+                        interval_loop(Time, Mref, Action, erlang:monotonic_time(millisecond) + Time)
                 end),
     {ok, {interval, Pid}}.
 
 %% Each tick is due Time after the previous one was due, so ticks do not drift.
-interval_loop(Time, Owner, Action, Due) ->
+interval_loop(Time, Mref, Action, Due) ->
     Wait = max(0, Due - erlang:monotonic_time(millisecond)),
     receive
         cancel -> ok;
-        {'EXIT', Owner, _} -> ok
+        {'DOWN', Mref, _, _, _} -> ok
     after Wait ->
         Action(),
-        interval_loop(Time, Owner, Action, Due + Time)
+        interval_loop(Time, Mref, Action, Due + Time)
     end.
 
 cancel({send_local, Ref}) when is_reference(Ref) ->
