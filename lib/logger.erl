@@ -156,6 +156,8 @@ resolve(Msg) -> Msg.
 header(Level, #{error_logger := #{type := crash_report}}) when Level =/= none -> "CRASH REPORT";
 header(_, #{error_logger := #{type := supervisor_report}}) -> "SUPERVISOR REPORT";
 header(_, #{error_logger := #{type := progress}}) -> "PROGRESS REPORT";
+header(_, #{error_logger := #{tag := info_report}}) -> "INFO REPORT";
+header(_, #{error_logger := #{tag := warning_report}}) -> "WARNING REPORT";
 header(Level, _) -> string_upper(atom_to_list(Level)) ++ " REPORT".
 
 string_upper(S) -> [if C >= $a, C =< $z -> C - 32; true -> C end || C <- S].
