@@ -136,7 +136,7 @@ report_exit(Name, Reason, Type) ->
                  error_logger => #{tag => info_report, type => std_info}}).
 
 exit_report(#{report := Items}, _Config) ->
-    tl([["\n", io_lib:format("    ~tp: ~tp", [K, V])] || {K, V} <- Items]).
+    [io_lib:format("    ~tp: ~tp~n", [K, V]) || {K, V} <- Items].
 
 %% kernel and stdlib are the runtime's own libraries: always there.
 missing_dependency(Name, S) ->

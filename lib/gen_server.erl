@@ -148,7 +148,9 @@ decode_msg({'EXIT', Parent, Reason} = Msg, Parent, Name, State, Mod, _Timeout) -
 decode_msg(Msg, Parent, Name, State, Mod, _Timeout) ->
     handle_msg(Msg, Parent, Name, State, Mod).
 
-handle_msg({'$gen_call', From, Request} = Msg, Parent, Name, State, Mod) ->
+%% A call's report shows the request as the last message.
+handle_msg({'$gen_call', From, Request}, Parent, Name, State, Mod) ->
+    Msg = Request,
     case try_handle_call(Mod, Request, From, State) of
         {ok, {reply, Reply, NState}} ->
             reply(From, Reply),
@@ -250,16 +252,21 @@ terminate(Class, Reason, Stack, Name, Msg, Mod, State, From) ->
         shutdown -> exit(shutdown);
         {shutdown, _} = Shutdown -> exit(Shutdown);
         _ ->
-            error_info(ExitReason, Name, From, Msg, Mod, State),
-            case Class of
-                exit -> exit(ExitReason);
-                _ -> erlang:raise(exit, ExitReason, Stack)
-            end
+            error_info(report_reason(Class, ExitReason, Stack), Name, From, Msg, Mod, State),
+            erlang:raise(exit, ExitReason, Stack)
     end.
+
+%% The report shows where an exit came from too.
+report_reason(exit, Reason, [_ | _] = Stack) -> {Reason, Stack};
+report_reason(_, Reason, _) -> Reason.
 
 error_info(Reason, Name, From, Msg, Mod, State) ->
     Client = case From of
-                 {Pid, _} when is_pid(Pid) -> Pid;
+                 {Pid, _} when is_pid(Pid), node(Pid) =:= node() ->
+                     case process_info(Pid, current_stacktrace) of
+                         {current_stacktrace, St} -> {Pid, St};
+                         undefined -> {Pid, dead}
+                     end;
                  _ -> undefined
              end,
     logger:log(error, #{label => {gen_server, terminate}, name => Name, last_message => Msg,
@@ -270,13 +277,14 @@ error_info(Reason, Name, From, Msg, Mod, State) ->
 gen_server_report(#{name := Name, last_message := Msg, state := State, reason := Reason} = R, _Config) ->
     Client = case maps:get(client_info, R) of
                  undefined -> "";
-                 Pid -> io_lib:format("~n** Client ~tp stacktrace~n** ~tp", [Pid, []])
+                 {Pid, dead} -> io_lib:format("** Client ~tp is dead~n", [Pid]);
+                 {Pid, St} -> io_lib:format("** Client ~tp stacktrace~n** ~tp~n", [Pid, St])
              end,
-    (io_lib:format("** Generic server ~tp terminating ~n"
-                                "** Last message in was ~tp~n"
-                                "** When Server state == ~tp~n"
-                                "** Reason for termination ==~n** ~tp", [Name, Msg, State, Reason])
-                  ++ Client).
+    [io_lib:format("** Generic server ~tp terminating ~n"
+                   "** Last message in was ~tp~n"
+                   "** When Server state == ~tp~n"
+                   "** Reason for termination ==~n** ~tp~n", [Name, Msg, State, Reason]),
+     Client].
 
 %% sys callbacks.
 system_continue(Parent, _Debug, {Name, State, Mod, Timeout}) ->

@@ -134,8 +134,8 @@ emit(Level, Msg, Meta) ->
                {ok, T} -> T;
                error -> timestamp()
            end,
-    Text = try format_msg(resolve(Msg), Meta)
-           catch _:_ -> io_lib:format("FORMAT ERROR: ~tp", [Msg])
+    Text = try unicode:characters_to_binary(format_msg(resolve(Msg), Meta))
+           catch _:_ -> unicode:characters_to_binary(io_lib:format("FORMAT ERROR: ~tp", [Msg]))
            end,
     Header = ["=", header(Level, Meta), "==== ", format_time(Time), " ===\n"],
     io:put_chars(user_device(), unicode:characters_to_binary([Header, Text, "\n"])).
@@ -179,9 +179,19 @@ format_msg({Format, Args}, _Meta) ->
     end.
 
 format_report([{_, _} | _] = KVs) ->
-    tl([["\n", io_lib:format("    ~tp: ~tp", [K, V])] || {K, V} <- KVs]);
+    join_lines([io_lib:format("    ~tp: " ++ value_format(V), [K, V]) || {K, V} <- KVs]);
 format_report(Other) ->
     io_lib:format("~tp", [Other]).
+
+%% Strings print as text in reports.
+value_format(V) ->
+    case io_lib:printable_unicode_list(V) of
+        true when V =/= [] -> "~ts";
+        _ -> "~tp"
+    end.
+
+join_lines([First | Rest]) -> [First | [["\n", L] || L <- Rest]];
+join_lines([]) -> [].
 
 %% Local time as D-Mon-YYYY::HH:MM:SS.uuuuuu.
 format_time(Us) ->

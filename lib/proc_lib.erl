@@ -269,14 +269,25 @@ process_item(K) ->
 
 %% Formats a crash report as OTP's default handler prints it.
 report_cb(#{label := {proc_lib, crash}, report := [Info, Neighbours]}, _Config) ->
-    ["  crasher:\n", [crash_line(Item) || Item <- Info], "  neighbours:", neighbours(Neighbours)].
+    ["  crasher:\n", [crash_line(Item) || Item <- Info], "  neighbours:", neighbours(Neighbours), "\n"].
 
 crash_line({initial_call, {M, F, A}}) ->
     io_lib:format("    initial call: ~tw:~tw/~w~n", [M, F, A]);
-crash_line({error_info, {Class, Reason, _Stack}}) ->
-    io_lib:format("    exception ~w: ~tp~n", [Class, Reason]);
+crash_line({error_info, {Class, Reason, Stack}}) ->
+    [io_lib:format("    exception ~w: ~tp~n", [Class, Reason]) | frames(Stack, "in function ")];
 crash_line({K, V}) ->
     io_lib:format("    ~w: ~tp~n", [K, V]).
+
+%% The frames up to proc_lib's own.
+frames([{proc_lib, _, _, _} | _], _) -> [];
+frames([{M, F, A, Loc} | Rest], Label) ->
+    Arity = if is_list(A) -> length(A); true -> A end,
+    Where = case {lists:keyfind(file, 1, Loc), lists:keyfind(line, 1, Loc)} of
+                {{file, File}, {line, Line}} -> io_lib:format(" (~ts, line ~w)", [File, Line]);
+                _ -> ""
+            end,
+    [io_lib:format("      ~ts ~tw:~tw/~w~ts~n", [Label, M, F, Arity, Where]) | frames(Rest, "in call from")];
+frames(_, _) -> [].
 
 neighbours([]) -> "";
 neighbours(Ns) -> [io_lib:format("~n    ~tp", [N]) || N <- Ns].

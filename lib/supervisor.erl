@@ -561,4 +561,4 @@ offender_pid({restarting, Pid}) -> Pid;
 offender_pid(Pid) -> Pid.
 
 supervisor_report(#{report := Items}, _Config) ->
-    tl([["\n", io_lib:format("    ~tp: ~tp", [K, V])] || {K, V} <- Items]).
+    [io_lib:format("    ~tp: ~tp~n", [K, V]) || {K, V} <- Items].
