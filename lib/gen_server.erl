@@ -11,7 +11,7 @@
          enter_loop/3, enter_loop/4, enter_loop/5,
          init_it/6, wake_hib/6,
          system_continue/3, system_terminate/4, system_get_state/1,
-         system_replace_state/2, system_code_change/4, behaviour_info/1]).
+         system_replace_state/2, system_code_change/4, format_status/2, behaviour_info/1]).
 
 behaviour_info(callbacks) ->
     [{init, 1}, {handle_call, 3}, {handle_cast, 2}, {handle_info, 2},
@@ -285,6 +285,25 @@ gen_server_report(#{name := Name, last_message := Msg, state := State, reason :=
                    "** When Server state == ~tp~n"
                    "** Reason for termination ==~n** ~tp~n", [Name, Msg, State, Reason]),
      Client].
+
+%% sys:get_status/1,2: the server's part, through the callback module's
+%% format_status/2 if it has one.
+format_status(Opt, [PDict, SysState, Parent, Debug, {Name, State, Mod, _Timeout}]) ->
+    Specific = case erlang:function_exported(Mod, format_status, 2) of
+                   true ->
+                       case Mod:format_status(Opt, [PDict, State]) of
+                           L when is_list(L) -> L;
+                           S -> [S]
+                       end;
+                   false ->
+                       [{data, [{"State", State}]}]
+               end,
+    [{header, status_header("Status for generic server", Name)},
+     {data, [{"Status", SysState}, {"Parent", Parent}, {"Logged events", Debug}]} | Specific].
+
+status_header(Text, Name) when is_pid(Name) -> Text ++ " " ++ pid_to_list(Name);
+status_header(Text, Name) when is_atom(Name) -> Text ++ " " ++ atom_to_list(Name);
+status_header(Text, Name) -> {Text, Name}.
 
 %% sys callbacks.
 system_continue(Parent, _Debug, {Name, State, Mod, Timeout}) ->

@@ -10,7 +10,7 @@
          send_request/2, wait_response/2, receive_response/2, check_response/2,
          enter_loop/4, enter_loop/5, enter_loop/6, init_it/6, wakeup_from_hibernate/2,
          system_continue/3, system_terminate/4, system_get_state/1,
-         system_replace_state/2, system_code_change/4]).
+         system_replace_state/2, system_code_change/4, format_status/2]).
 
 %% The machine: callback module and mode, state, data, the postponed events
 %% (newest first) and the running timers (timeout type => {TimerRef, Msg}).
@@ -406,6 +406,20 @@ statem_report(#{name := Name, reason := {Class, Reason}, state := {State, Data}}
                   "** When server state  = ~tp~n"
                   "** Reason for termination = ~tp:~tp~n"
                   "** Callback modules = ~tp~n", [Name, {State, Data}, Class, Reason, []]).
+
+%% sys:get_status/1,2: the machine's part.
+format_status(_Opt, [_PDict, SysState, Parent, Debug, #m{} = M]) ->
+    Timeouts = [{Type, Msg} || {Type, {_, Msg}} <- maps:to_list(M#m.timers)],
+    Header = case M#m.name of
+                 Pid when is_pid(Pid) -> "Status for state machine " ++ pid_to_list(Pid);
+                 Name when is_atom(Name) -> "Status for state machine " ++ atom_to_list(Name);
+                 Name -> {"Status for state machine", Name}
+             end,
+    [{header, Header},
+     {data, [{"Status", SysState}, {"Parent", Parent}, {"Modules", [M#m.module]},
+             {"Time-outs", {length(Timeouts), Timeouts}}, {"Logged Events", Debug},
+             {"Postponed", [E || E <- lists:reverse(M#m.postponed, [])]}]},
+     {data, [{"State", {M#m.state, M#m.data}}]}].
 
 %% sys callbacks.
 system_continue(_Parent, _Debug, M) -> loop(M, []).

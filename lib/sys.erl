@@ -94,9 +94,13 @@ do_cmd(SysState, {replace_state, StateFun}, _Parent, Module, _Debug, Misc) ->
     end;
 do_cmd(_SysState, {terminate, Reason}, _Parent, _Module, _Debug, Misc) ->
     {{terminating, Reason}, ok, Misc};
-do_cmd(SysState, get_status, Parent, Module, _Debug, Misc) ->
-    {SysState, {status, self(), {module, Module},
-                [get(), SysState, Parent, [], Misc]}, Misc};
+do_cmd(SysState, get_status, Parent, Module, Debug, Misc) ->
+    Status = [get(), SysState, Parent, Debug, Misc],
+    Formatted = case erlang:function_exported(Module, format_status, 2) of
+                    true -> Module:format_status(normal, Status);
+                    false -> Misc
+                end,
+    {SysState, {status, self(), {module, Module}, [get(), SysState, Parent, Debug, Formatted]}, Misc};
 do_cmd(SysState, Other, _Parent, _Module, _Debug, Misc) ->
     {SysState, {error, {unknown_system_msg, Other}}, Misc}.
 

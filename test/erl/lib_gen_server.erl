@@ -189,6 +189,9 @@ system() ->
     ?T(sys:resume(P)),
     ?T(gen_server:call(P, {get, s})),
     ?T(sys:get_state(lgs_nobody)),
+    ?S(status(sys:get_status(P))),
+    register(lgs_status, P),
+    ?S(status(sys:get_status(lgs_status))),
     ?T(sys:terminate(P, normal)),
     ?T(is_process_alive(P)).
 
@@ -216,6 +219,14 @@ entered(Timeout) ->
 
 flush() ->
     receive _ -> flush() after 0 -> ok end.
+
+%% The status without the process dictionary, whose order is the runtime's.
+status({status, _Pid, Mod, [_PDict, SysState, _Parent, Debug, [{header, H} | Rest]]}) ->
+    Header = case H of
+                 "Status for generic server <" ++ _ -> pid_header;
+                 _ -> H
+             end,
+    {Mod, SysState, Debug, Header, Rest}.
 
 scrub(P) when is_pid(P) -> pid;
 scrub(R) when is_reference(R) -> ref;
