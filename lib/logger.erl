@@ -125,7 +125,13 @@ do_log(Level, Msg, Meta) ->
         true -> ok
     end,
     case allow(Level, undefined) of
-        true -> emit(Level, Msg, maps:merge(get_process_metadata(), Meta));
+        true ->
+            %% Logging never takes the caller down; an event that cannot be
+            %% printed as text is shown as a term.
+            try emit(Level, Msg, maps:merge(get_process_metadata(), Meta))
+            catch _:_ -> erlang:display({logger, Level, Msg})
+            end,
+            ok;
         false -> ok
     end.
 

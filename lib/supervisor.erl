@@ -274,27 +274,29 @@ replace_child(Child, Children) ->
 delete_child_rec(Id, _Pos, Children) ->
     [C || C <- Children, C#child.id =/= Id].
 
+%% A restart that failed is tried again, through the mailbox so that other
+%% messages get their turn; each try counts against the intensity.
 handle_cast({try_again_restart, Id}, State) ->
     case lists:keyfind(Id, #child.id, State#state.children) of
-        #child{pid = {restarting, _}} = Child -> restart_or_stop(Child, State);
+        #child{pid = {restarting, _}} = Child -> noreply(restart_or_stop(Child, State));
         _ -> {noreply, State}
     end;
 handle_cast({try_again_restart_dynamic, Pid, Args}, State) ->
     [Child] = State#state.children,
     {M, F, _} = Child#child.mfargs,
-    restart_or_stop(Child#child{pid = {restarting, Pid}, mfargs = {M, F, Args}}, State);
+    noreply(restart_or_stop(Child#child{pid = {restarting, Pid}, mfargs = {M, F, Args}}, State));
 handle_cast(_Msg, State) ->
     {noreply, State}.
 
 handle_info({'EXIT', Pid, Reason}, State) ->
-    case child_exited(Pid, Reason, State) of
-        {ok, NState} -> {noreply, NState};
-        {shutdown, NState} -> {stop, shutdown, NState}
-    end;
+    noreply(child_exited(Pid, Reason, State));
 handle_info(Msg, State) ->
     logger:log(error, "Supervisor received unexpected message: ~tp~n", [Msg],
                #{domain => [otp], error_logger => #{tag => error}}),
     {noreply, State}.
+
+noreply({ok, State}) -> {noreply, State};
+noreply({shutdown, State}) -> {stop, shutdown, State}.
 
 terminate(_Reason, #state{strategy = simple_one_for_one, children = [Child]} = State) ->
     terminate_dynamics(Child, State);

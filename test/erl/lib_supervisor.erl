@@ -4,7 +4,7 @@
 %% auto_shutdown. Restarts are counted by messages from the children.
 -module(lib_supervisor).
 -behaviour(supervisor).
--export([main/0, init/1, worker/2, sup/1, bad_start/0]).
+-export([main/0, init/1, worker/2, sup/1, bad_start/0, counted/1]).
 -include("test.hrl").
 
 -define(S(E), ?T(scrub(catch E))).
@@ -22,6 +22,7 @@ main() ->
     simple(),
     shutdowns(),
     auto_shutdown(),
+    failed_restarts(),
     ok.
 
 spec(Id) -> spec(Id, #{}).
@@ -208,6 +209,34 @@ auto_shutdown() ->
     ?S(supervisor:start_link(?MODULE, {#{auto_shutdown => any_significant, strategy => simple_one_for_one},
                                        [spec(a, #{restart => temporary, significant => true})]})),
     flush_started().
+
+%% Restarts that fail are tried again (each try counts); the starts of
+%% each child are counted.
+failed_restarts() ->
+    [begin
+         [persistent_term:erase({?MODULE, I}) || I <- [a, b, c]],
+         {ok, S} = supervisor:start_link(?MODULE, {#{strategy => Strategy, intensity => 10, period => 10},
+                                                    [spec(I, #{start => {?MODULE, counted, [I]}}) || I <- [a, b, c]]}),
+         crash(S, b, die),
+         timer:sleep(100),
+         ?T({Strategy, ids(S), [persistent_term:get({?MODULE, I}) || I <- [a, b, c]]}),
+         stop(S)
+     end || Strategy <- [one_for_one, one_for_all, rest_for_one]],
+    persistent_term:erase({?MODULE, z}),
+    {ok, T} = supervisor:start_link(?MODULE, {#{intensity => 1, period => 10}, [spec(z, #{start => {?MODULE, counted, [z]}})]}),
+    crash(T, z, die),
+    ?T(receive {'EXIT', T, R} -> R after 1000 -> none end),
+    flush_started().
+
+%% The second and third starts of each child fail.
+counted(Id) ->
+    N = persistent_term:get({?MODULE, Id}, 0),
+    persistent_term:put({?MODULE, Id}, N + 1),
+    case N of
+        1 -> {error, {fail, Id, N}};
+        2 -> {error, {fail, Id, N}};
+        _ -> worker(Id, #{})
+    end.
 
 %% Helpers.
 crash(S, Id, Reason) ->
