@@ -8,7 +8,7 @@
 -export([start/5, start/6, init_it/6, init_it/7, call/3, call/4, reply/2,
          send_request/3, wait_response/2, receive_response/2, check_response/2,
          stop/1, stop/3, where/1, get_parent/0, get_proc_name/1,
-         unregister_name/1, name/1, spawn_opts/1, timeout/1, debug_options/2]).
+         unregister_name/1, name/1]).
 
 %% start(GenMod, LinkP, [Name,] Mod, Args, Options): GenMod:init_it/6 runs in
 %% the new process, which acknowledges with proc_lib:init_ack/2.
@@ -100,9 +100,6 @@ spawn_opts(Options) ->
         {_, Opts} -> Opts;
         false -> []
     end.
-
-%% Debug options (sys tracing) are accepted and not acted upon.
-debug_options(_Name, _Options) -> [].
 
 %% The parent of a process started with proc_lib: the first ancestor.
 get_parent() ->

@@ -11,7 +11,7 @@
          start_monitor/3, start_monitor/4, start_monitor/5,
          init_ack/1, init_ack/2, init_p/3, init_p/5, wake_up/3, hibernate/3,
          initial_call/1, translate_initial_call/1, stop/1, stop/3,
-         report_cb/2]).
+         report_cb/2, format/1, format/2, format/3]).
 
 spawn(F) when is_function(F) ->
     erlang:spawn(?MODULE, init_p, [my_name(), ancestors(), F]).
@@ -266,6 +266,12 @@ process_item(K) ->
         {K, V} -> {K, V};
         _ -> {K, undefined}
     end.
+
+%% A crash report ([Info, Neighbours]) as text.
+format(CrashReport) -> format(CrashReport, latin1).
+format(CrashReport, Encoding) -> format(CrashReport, Encoding, unlimited).
+format([Info, Neighbours], _Encoding, _Depth) ->
+    unicode:characters_to_list(report_cb(#{label => {proc_lib, crash}, report => [Info, Neighbours]}, #{})).
 
 %% Formats a crash report as OTP's default handler prints it.
 report_cb(#{label := {proc_lib, crash}, report := [Info, Neighbours]}, _Config) ->
