@@ -99,7 +99,7 @@ set_primary_config(level, Level) ->
         false -> {error, {invalid_level, Level}}
     end;
 set_primary_config(Key, Value) ->
-    {error, {invalid_config, logger, {Key, Value}}}.
+    {error, {invalid_primary_config, {Key, Value}}}.
 
 set_primary_config(#{} = Config) ->
     case maps:find(level, Config) of
@@ -111,8 +111,11 @@ primary_level() -> persistent_term:get({?MODULE, level}, notice).
 
 set_process_metadata(Meta) when is_map(Meta) -> put('$logger_metadata$', Meta), ok.
 update_process_metadata(Meta) when is_map(Meta) ->
-    set_process_metadata(maps:merge(get_process_metadata(), Meta)).
+    set_process_metadata(maps:merge(process_metadata(), Meta)).
 get_process_metadata() ->
+    get('$logger_metadata$').
+
+process_metadata() ->
     case get('$logger_metadata$') of
         undefined -> #{};
         Meta -> Meta
@@ -121,14 +124,14 @@ unset_process_metadata() -> erase('$logger_metadata$'), ok.
 
 do_log(Level, Msg, Meta) ->
     case lists:member(Level, ?LEVELS) of
-        false -> erlang:error(badarg, [Level, Msg, Meta]);
+        false -> erlang:error(function_clause, [Level, Msg, Meta]);
         true -> ok
     end,
     case allow(Level, undefined) of
         true ->
             %% Logging never takes the caller down; an event that cannot be
             %% printed as text is shown as a term.
-            try emit(Level, Msg, maps:merge(get_process_metadata(), Meta))
+            try emit(Level, Msg, maps:merge(process_metadata(), Meta))
             catch _:_ -> erlang:display({logger, Level, Msg})
             end,
             ok;
