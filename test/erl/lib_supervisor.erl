@@ -218,7 +218,7 @@ failed_restarts() ->
          {ok, S} = supervisor:start_link(?MODULE, {#{strategy => Strategy, intensity => 10, period => 10},
                                                     [spec(I, #{start => {?MODULE, counted, [I]}}) || I <- [a, b, c]]}),
          crash(S, b, die),
-         timer:sleep(100),
+         settle(S, 40),
          ?T({Strategy, ids(S), [persistent_term:get({?MODULE, I}) || I <- [a, b, c]]}),
          stop(S)
      end || Strategy <- [one_for_one, one_for_all, rest_for_one]],
@@ -244,7 +244,7 @@ crash(S, Id, Reason) ->
     Ref = monitor(process, Pid),
     Pid ! {exit, Reason},
     receive {'DOWN', Ref, process, Pid, _} -> ok end,
-    timer:sleep(20).
+    timer:sleep(60).
 
 ids(S) -> [{Id, is_pid(P)} || {Id, P, _, _} <- supervisor:which_children(S)].
 
@@ -258,7 +258,15 @@ flush_started() -> collect(started).
 flush_stopped() -> collect(stopped).
 
 collect(Tag) ->
-    receive {Tag, Id} -> [Id | collect(Tag)] after 50 -> [] end.
+    receive {Tag, Id} -> [Id | collect(Tag)] after 150 -> [] end.
+
+%% Waits (up to Tries times 50 ms) until every child runs again.
+settle(S, 0) -> S;
+settle(S, Tries) ->
+    case [P || {_, P, _, _} <- supervisor:which_children(S), not is_pid(P)] of
+        [] -> timer:sleep(50);
+        _ -> timer:sleep(50), settle(S, Tries - 1)
+    end.
 
 scrub(P) when is_pid(P) -> pid;
 scrub(R) when is_reference(R) -> ref;
@@ -275,22 +283,22 @@ sup(Arg) -> supervisor:start_link(?MODULE, Arg).
 
 bad_start() -> {error, not_today}.
 
-%% A child that says when it starts and stops, and exits when told.
+%% A child that says when it starts (from the supervisor, so that the
+%% messages come in start order) and stops, and exits when told.
 worker(Id, Opts) ->
     case maps:find(start, Opts) of
         {ok, ignore} -> ignore;
         {ok, {error, E}} -> {error, E};
-        {ok, extra} -> {ok, proc_lib:spawn_link(fun() -> loop(Id, Opts) end), extra_info};
-        error -> {ok, proc_lib:spawn_link(fun() -> loop(Id, Opts) end)}
+        {ok, extra} -> {ok, spawn_worker(Id, Opts), extra_info};
+        error -> {ok, spawn_worker(Id, Opts)}
     end.
 
-loop(Id, Opts) ->
-    case maps:find(trap, Opts) of
-        {ok, _} -> process_flag(trap_exit, true);
-        error -> ok
-    end,
+spawn_worker(Id, Opts) ->
     lsup_test ! {started, Id},
-    wait(Id, Opts).
+    Trap = maps:is_key(trap, Opts),
+    Self = self(),
+    Pid = proc_lib:spawn_link(fun() -> process_flag(trap_exit, Trap), Self ! {ready, self()}, wait(Id, Opts) end),
+    receive {ready, Pid} -> Pid end.
 
 wait(Id, Opts) ->
     receive
