@@ -159,28 +159,16 @@ bool port_table_quiet(void)
     return quiet;
 }
 
-static unsigned queued_write_count(void)
-{
-    unsigned n = 0;
-    pthread_mutex_lock(&table_lock);
-    for (size_t i = 0; i < table_cap; i++) {
-        Port *port = table[i];
-        if (!port) continue;
-        pthread_mutex_lock(&port->lock);
-        n += port->queued_writes;
-        pthread_mutex_unlock(&port->lock);
-    }
-    pthread_mutex_unlock(&table_lock);
-    return n;
-}
+/* Writes queued to the poller for all ports: what halt waits for. */
+static _Atomic unsigned all_queued_writes;
 
 void port_drain_output(void)
 {
-    unsigned last = queued_write_count();
+    unsigned last = atomic_load(&all_queued_writes);
     for (unsigned idle_ms = 0; last > 0 && idle_ms < 5000;) {
         struct timespec ms = {0, 1000000};
         nanosleep(&ms, NULL);
-        unsigned n = queued_write_count();
+        unsigned n = atomic_load(&all_queued_writes);
         idle_ms = n < last ? 0 : idle_ms + 1;
         last = n;
     }
@@ -473,6 +461,7 @@ void port_queued_write_done(Port *port)
 {
     pthread_mutex_lock(&port->lock);
     port->queued_writes--;
+    atomic_fetch_sub(&all_queued_writes, 1);
     pthread_mutex_unlock(&port->lock);
 }
 
@@ -529,6 +518,7 @@ void port_command(Port *port, const uint8_t *bytes, size_t len)
         if (!rest) abort();
         for (size_t i = done; i < total; i++) rest[i - done] = i < h ? header[i] : bytes[i - h];
         port->queued_writes++;
+        atomic_fetch_add(&all_queued_writes, 1);
         queue(do_command, port, TERM_NIL, TERM_NIL, rest, total - done, NULL);
     }
     pthread_mutex_unlock(&port->lock);
