@@ -19,11 +19,17 @@
 
 extern char **environ;
 
-static void on_handle_closed(uv_handle_t *h)
+/* One of the port's handles (or its running program, or a file read) is
+ * done. The table's reference goes with the last of them, but only once the
+ * port has ended: a program can exit and its pipes close while the port
+ * still delivers what it read, and the table must not point at freed memory
+ * meanwhile (port_close_handles drops the reference then). */
+static void handle_done(Port *port)
 {
-    Port *port = h->data;
-    if (--port->open_handles == 0) port_release(port); /* the table's reference */
+    if (--port->open_handles == 0 && port->terminated) port_release(port);
 }
+
+static void on_handle_closed(uv_handle_t *h) { handle_done(h->data); }
 
 static void close_handle(Port *port, uv_handle_t *h)
 {
@@ -106,7 +112,7 @@ static void on_file_read(uv_fs_t *req)
     port->file_buf = NULL;
     port->reading = false;
     if (!port->terminated) port_input_eof(port); /* errors end the input as end of file does */
-    if (--port->open_handles == 0) port_release(port);
+    handle_done(port);
 }
 
 static int start_file_input(Port *port, int fd)
@@ -174,7 +180,7 @@ static void program_ended(Port *port, int64_t code)
 {
     port->proc_running = false;
     port_exited(port, code);
-    if (--port->open_handles == 0) port_release(port);
+    handle_done(port);
 }
 
 static void on_sigchld(uv_signal_t *h, int signum)
