@@ -88,7 +88,7 @@ equal(A, B, true) -> equal_nocase(A, B).
 equal(A, B, Case, none) -> equal(A, B, Case);
 equal(A, A, Case, _) when is_boolean(Case) -> true;
 equal(A, B, Case, Norm) when is_boolean(Case) ->
-    case lists:member(Norm, [nfc, nfd, nfkc, nfkd]) of
+    case lists:member(Norm, [nfc, nfd, nfkc, nfkd]) orelse not is_atom(Norm) of
         true -> erlang:error(badarg, [A, B, Case, Norm]);
         false -> erlang:error(undef, [A, B, Case, Norm])
     end.
