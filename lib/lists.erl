@@ -485,9 +485,15 @@ down_aside(A, B, [Z | L], R, Runs, S) -> down(Z, S, L, [], [[B, A | R] | Runs]);
 down_aside(A, B, [], R, Runs, S) -> merge_runs([[S], [B, A | R] | Runs], [], up, true).
 
 %% One pass over Runs (all ascending: up, or all descending: down) merges
-%% neighbours; in each pair the first wins ties when First. The merged runs
-%% point the other way and come out in reverse order, so the next pass flips
-%% both; a run left over is turned round to join them.
+%% them three at a time (two at the end); of equal elements, the one of the
+%% earliest run in the group wins when First, of the latest otherwise. The
+%% merged runs point the other way and come out in reverse order, so the
+%% next pass flips both; a run left over is turned round to join them. (Any
+%% grouping gives the same result: ties always go by run order.)
+merge_runs([A, B, C | Rs], Acc, up, true) -> merge_runs(Rs, [merge3_up(A, B, C) | Acc], up, true);
+merge_runs([A, B, C | Rs], Acc, up, false) -> merge_runs(Rs, [merge3_up(C, B, A) | Acc], up, false);
+merge_runs([A, B, C | Rs], Acc, down, true) -> merge_runs(Rs, [merge3_down(A, B, C) | Acc], down, true);
+merge_runs([A, B, C | Rs], Acc, down, false) -> merge_runs(Rs, [merge3_down(C, B, A) | Acc], down, false);
 merge_runs([P, Q | Rs], Acc, up, true) -> merge_runs(Rs, [merge_up(P, Q, []) | Acc], up, true);
 merge_runs([P, Q | Rs], Acc, up, false) -> merge_runs(Rs, [merge_up(Q, P, []) | Acc], up, false);
 merge_runs([P, Q | Rs], Acc, down, true) -> merge_runs(Rs, [merge_down(P, Q, []) | Acc], down, true);
@@ -499,24 +505,86 @@ merge_runs([], Acc, Dir, First) -> merge_runs(Acc, [], flip(Dir), not First).
 flip(up) -> down;
 flip(down) -> up.
 
-%% Ascending P and Q onto M, smallest first (so M ends descending); P wins ties.
-merge_up([H1 | T1] = P, [H2 | T2] = Q, M) ->
-    if
-        H1 =< H2 -> merge_up(T1, Q, [H1 | M]);
-        true -> merge_up(P, T2, [H2 | M])
-    end;
-merge_up([], Q, M) -> lists:reverse(Q, M);
-merge_up(P, [], M) -> lists:reverse(P, M).
+%% Ascending runs P and Q onto M, smallest first (so M ends descending); P
+%% wins ties. Two states: P's next to read (H2 of Q waiting), or Q's next
+%% to read (H1 of P waiting).
+merge_up(P, [H2 | T2], M) -> merge_up_p(P, H2, T2, M).
 
-%% Descending P and Q onto M, largest first; Q's element goes first on a tie,
-%% so that P's comes first once the result is read ascending.
-merge_down([H1 | T1] = P, [H2 | T2] = Q, M) ->
+merge_up_p([H1 | T1], H2, T2, M) when H1 =< H2 -> merge_up_p(T1, H2, T2, [H1 | M]);
+merge_up_p([H1 | T1], H2, T2, M) -> merge_up_q(H1, T1, T2, [H2 | M]);
+merge_up_p([], H2, T2, M) -> lists:reverse(T2, [H2 | M]).
+
+merge_up_q(H1, T1, [H2 | T2], M) when H1 =< H2 -> merge_up_p(T1, H2, T2, [H1 | M]);
+merge_up_q(H1, T1, [H2 | T2], M) -> merge_up_q(H1, T1, T2, [H2 | M]);
+merge_up_q(H1, T1, [], M) -> lists:reverse(T1, [H1 | M]).
+
+%% Three ascending runs onto a descending list, the first winning ties, then
+%% the second.
+merge3_up([H1 | T1], [H2 | T2], [H3 | T3]) -> merge3_up(H1, T1, H2, T2, H3, T3, []).
+
+merge3_up(H1, T1, H2, T2, H3, T3, M) when H1 =< H2 ->
     if
-        H1 =< H2 -> merge_down(P, T2, [H2 | M]);
-        true -> merge_down(T1, Q, [H1 | M])
+        H1 =< H3 ->
+            case T1 of
+                [H | T] -> merge3_up(H, T, H2, T2, H3, T3, [H1 | M]);
+                [] -> merge_up_q(H2, T2, [H3 | T3], [H1 | M])
+            end;
+        true -> merge3_up_3(H1, T1, H2, T2, H3, T3, M)
     end;
-merge_down([], Q, M) -> lists:reverse(Q, M);
-merge_down(P, [], M) -> lists:reverse(P, M).
+merge3_up(H1, T1, H2, T2, H3, T3, M) when H2 =< H3 ->
+    case T2 of
+        [H | T] -> merge3_up(H1, T1, H, T, H3, T3, [H2 | M]);
+        [] -> merge_up_q(H1, T1, [H3 | T3], [H2 | M])
+    end;
+merge3_up(H1, T1, H2, T2, H3, T3, M) ->
+    merge3_up_3(H1, T1, H2, T2, H3, T3, M).
+
+%% H3 is below both other heads.
+merge3_up_3(H1, T1, H2, T2, H3, T3, M) ->
+    case T3 of
+        [H | T] -> merge3_up(H1, T1, H2, T2, H, T, [H3 | M]);
+        [] -> merge_up_q(H1, T1, [H2 | T2], [H3 | M])
+    end.
+
+%% Three descending runs onto an ascending list, largest first; of equal
+%% heads, the third's goes first, then the second's (see merge_down/3).
+merge3_down([H1 | T1], [H2 | T2], [H3 | T3]) -> merge3_down(H1, T1, H2, T2, H3, T3, []).
+
+merge3_down(H1, T1, H2, T2, H3, T3, M) when H2 =< H3 ->
+    if
+        H1 =< H3 ->
+            case T3 of
+                [H | T] -> merge3_down(H1, T1, H2, T2, H, T, [H3 | M]);
+                [] -> merge_down_p([H1 | T1], H2, T2, [H3 | M])
+            end;
+        true -> merge3_down_1(H1, T1, H2, T2, H3, T3, M)
+    end;
+merge3_down(H1, T1, H2, T2, H3, T3, M) when H1 =< H2 ->
+    case T2 of
+        [H | T] -> merge3_down(H1, T1, H, T, H3, T3, [H2 | M]);
+        [] -> merge_down_p([H1 | T1], H3, T3, [H2 | M])
+    end;
+merge3_down(H1, T1, H2, T2, H3, T3, M) ->
+    merge3_down_1(H1, T1, H2, T2, H3, T3, M).
+
+%% H1 is above both other heads.
+merge3_down_1(H1, T1, H2, T2, H3, T3, M) ->
+    case T1 of
+        [H | T] -> merge3_down(H, T, H2, T2, H3, T3, [H1 | M]);
+        [] -> merge_down_p([H2 | T2], H3, T3, [H1 | M])
+    end.
+
+%% Descending runs onto M, largest first; Q's element goes first on a tie,
+%% so that P's comes first once the result is read ascending.
+merge_down(P, [H2 | T2], M) -> merge_down_p(P, H2, T2, M).
+
+merge_down_p([H1 | T1], H2, T2, M) when H1 =< H2 -> merge_down_q(H1, T1, T2, [H2 | M]);
+merge_down_p([H1 | T1], H2, T2, M) -> merge_down_p(T1, H2, T2, [H1 | M]);
+merge_down_p([], H2, T2, M) -> lists:reverse(T2, [H2 | M]).
+
+merge_down_q(H1, T1, [H2 | T2], M) when H1 =< H2 -> merge_down_q(H1, T1, T2, [H2 | M]);
+merge_down_q(H1, T1, [H2 | T2], M) -> merge_down_p(T1, H2, T2, [H1 | M]);
+merge_down_q(H1, T1, [], M) -> lists:reverse(T1, [H1 | M]).
 
 %% ---- sort/2 ------------------------------------------------------------------
 %% The same splitting with Fun(A, B) for A =< B; the merges are those of
@@ -592,23 +660,40 @@ fmerge_runs([R], [], up, _, _) -> R;
 fmerge_runs([R], Acc, Dir, First, F) -> fmerge_runs([lists:reverse(R, []) | Acc], [], flip(Dir), not First, F);
 fmerge_runs([], Acc, Dir, First, F) -> fmerge_runs(Acc, [], flip(Dir), not First, F).
 
-%% P's head goes first when Fun(P's head, Q's head).
-fmerge_up([H1 | T1] = P, [H2 | T2] = Q, F, M) ->
+%% P's head goes first when Fun(P's head, Q's head). Also merge/3, so any
+%% P and a non-empty Q: a bad tail fails where OTP's merge fails.
+fmerge_up(P, [H2 | T2], F, M) -> fmerge_up_p(P, H2, T2, F, M).
+
+fmerge_up_p([H1 | T1], H2, T2, F, M) ->
     case F(H1, H2) of
-        true -> fmerge_up(T1, Q, F, [H1 | M]);
-        false -> fmerge_up(P, T2, F, [H2 | M])
+        true -> fmerge_up_p(T1, H2, T2, F, [H1 | M]);
+        false -> fmerge_up_q(H1, T1, T2, F, [H2 | M])
     end;
-fmerge_up([], Q, _, M) -> lists:reverse(Q, M);
-fmerge_up(P, [], _, M) -> lists:reverse(P, M).
+fmerge_up_p([], H2, T2, _, M) -> lists:reverse(T2, [H2 | M]).
+
+fmerge_up_q(H1, T1, [H2 | T2], F, M) ->
+    case F(H1, H2) of
+        true -> fmerge_up_p(T1, H2, T2, F, [H1 | M]);
+        false -> fmerge_up_q(H1, T1, T2, F, [H2 | M])
+    end;
+fmerge_up_q(H1, T1, [], _, M) -> lists:reverse(T1, [H1 | M]).
 
 %% Descending: Q's head goes first when Fun(P's head, Q's head).
-fmerge_down([H1 | T1] = P, [H2 | T2] = Q, F, M) ->
+fmerge_down(P, [H2 | T2], F, M) -> fmerge_down_p(P, H2, T2, F, M).
+
+fmerge_down_p([H1 | T1], H2, T2, F, M) ->
     case F(H1, H2) of
-        true -> fmerge_down(P, T2, F, [H2 | M]);
-        false -> fmerge_down(T1, Q, F, [H1 | M])
+        true -> fmerge_down_q(H1, T1, T2, F, [H2 | M]);
+        false -> fmerge_down_p(T1, H2, T2, F, [H1 | M])
     end;
-fmerge_down([], Q, _, M) -> lists:reverse(Q, M);
-fmerge_down(P, [], _, M) -> lists:reverse(P, M).
+fmerge_down_p([], H2, T2, _, M) -> lists:reverse(T2, [H2 | M]).
+
+fmerge_down_q(H1, T1, [H2 | T2], F, M) ->
+    case F(H1, H2) of
+        true -> fmerge_down_q(H1, T1, T2, F, [H2 | M]);
+        false -> fmerge_down_p(T1, H2, T2, F, [H1 | M])
+    end;
+fmerge_down_q(H1, T1, [], _, M) -> lists:reverse(T1, [H1 | M]).
 
 %% ---- usort/1 -----------------------------------------------------------------
 %% OTP keeps the first of equal elements, so any split works that keeps
@@ -635,6 +720,10 @@ urun_down(Top, [Y | T], R, Runs) when Y == Top -> urun_down(Top, T, R, Runs);
 urun_down(_, [Y | T], R, Runs) -> urun(Y, T, [R | Runs]);
 urun_down(_, [], R, Runs) -> umerge_runs([R | Runs], [], up, false).
 
+umerge_runs([A, B, C | Rs], Acc, up, true) -> umerge_runs(Rs, [umerge3_up(A, B, C, []) | Acc], up, true);
+umerge_runs([A, B, C | Rs], Acc, up, false) -> umerge_runs(Rs, [umerge3_up(C, B, A, []) | Acc], up, false);
+umerge_runs([A, B, C | Rs], Acc, down, true) -> umerge_runs(Rs, [umerge3_down(A, B, C, []) | Acc], down, true);
+umerge_runs([A, B, C | Rs], Acc, down, false) -> umerge_runs(Rs, [umerge3_down(C, B, A, []) | Acc], down, false);
 umerge_runs([P, Q | Rs], Acc, up, true) -> umerge_runs(Rs, [umerge_up(P, Q, []) | Acc], up, true);
 umerge_runs([P, Q | Rs], Acc, up, false) -> umerge_runs(Rs, [umerge_up(Q, P, []) | Acc], up, false);
 umerge_runs([P, Q | Rs], Acc, down, true) -> umerge_runs(Rs, [umerge_down(P, Q, []) | Acc], down, true);
@@ -643,24 +732,68 @@ umerge_runs([R], [], up, _) -> R;
 umerge_runs([R], Acc, Dir, First) -> umerge_runs([lists:reverse(R, []) | Acc], [], flip(Dir), not First);
 umerge_runs([], Acc, Dir, First) -> umerge_runs(Acc, [], flip(Dir), not First).
 
-%% Runs without duplicates: of two equal heads, P's stays.
-umerge_up([H1 | T1] = P, [H2 | T2] = Q, M) ->
+%% Three runs without duplicates: of equal heads, the first list's stays,
+%% else the second's.
+umerge3_up([H1 | T1] = L1, [H2 | T2] = L2, [H3 | T3] = L3, M) ->
     if
-        H1 < H2 -> umerge_up(T1, Q, [H1 | M]);
-        H1 == H2 -> umerge_up(T1, T2, [H1 | M]);
-        true -> umerge_up(P, T2, [H2 | M])
+        H1 =< H2, H1 =< H3 -> umerge3_up(T1, skip_equal(H1, L2), skip_equal(H1, L3), [H1 | M]);
+        H1 =< H2 -> umerge3_up(L1, L2, T3, [H3 | M]);
+        H2 =< H3 -> umerge3_up(L1, T2, skip_equal(H2, L3), [H2 | M]);
+        true -> umerge3_up(L1, L2, T3, [H3 | M])
     end;
-umerge_up([], Q, M) -> lists:reverse(Q, M);
-umerge_up(P, [], M) -> lists:reverse(P, M).
+umerge3_up([], L2, L3, M) -> umerge_two(up, L2, L3, M);
+umerge3_up(L1, [], L3, M) -> umerge_two(up, L1, L3, M);
+umerge3_up(L1, L2, [], M) -> umerge_two(up, L1, L2, M).
 
-umerge_down([H1 | T1] = P, [H2 | T2] = Q, M) ->
+umerge3_down([H1 | T1] = L1, [H2 | T2] = L2, [H3 | T3] = L3, M) ->
     if
-        H1 > H2 -> umerge_down(T1, Q, [H1 | M]);
-        H1 == H2 -> umerge_down(T1, T2, [H1 | M]);
-        true -> umerge_down(P, T2, [H2 | M])
+        H1 >= H2, H1 >= H3 -> umerge3_down(T1, skip_equal(H1, L2), skip_equal(H1, L3), [H1 | M]);
+        H1 >= H2 -> umerge3_down(L1, L2, T3, [H3 | M]);
+        H2 >= H3 -> umerge3_down(L1, T2, skip_equal(H2, L3), [H2 | M]);
+        true -> umerge3_down(L1, L2, T3, [H3 | M])
     end;
-umerge_down([], Q, M) -> lists:reverse(Q, M);
-umerge_down(P, [], M) -> lists:reverse(P, M).
+umerge3_down([], L2, L3, M) -> umerge_two(down, L2, L3, M);
+umerge3_down(L1, [], L3, M) -> umerge_two(down, L1, L3, M);
+umerge3_down(L1, L2, [], M) -> umerge_two(down, L1, L2, M).
+
+skip_equal(X, [H | T]) when H == X -> T;
+skip_equal(_, L) -> L.
+
+umerge_two(_, P, [], M) -> lists:reverse(P, M);
+umerge_two(up, P, Q, M) -> umerge_up(P, Q, M);
+umerge_two(down, P, Q, M) -> umerge_down(P, Q, M).
+
+%% Runs without duplicates: of two equal heads, P's stays.
+umerge_up(P, [H2 | T2], M) -> umerge_up_p(P, H2, T2, M).
+
+umerge_up_p([H1 | T1], H2, T2, M) when H1 < H2 -> umerge_up_p(T1, H2, T2, [H1 | M]);
+umerge_up_p([H1 | T1], H2, T2, M) when H1 == H2 -> umerge_up_p(T1, T2, [H1 | M]);
+umerge_up_p([H1 | T1], H2, T2, M) -> umerge_up_q(H1, T1, T2, [H2 | M]);
+umerge_up_p([], H2, T2, M) -> lists:reverse(T2, [H2 | M]).
+
+umerge_up_q(H1, T1, [H2 | T2], M) when H1 < H2 -> umerge_up_p(T1, H2, T2, [H1 | M]);
+umerge_up_q(H1, T1, [H2 | T2], M) when H1 == H2 -> umerge_up_p(T1, T2, [H1 | M]);
+umerge_up_q(H1, T1, [H2 | T2], M) -> umerge_up_q(H1, T1, T2, [H2 | M]);
+umerge_up_q(H1, T1, [], M) -> lists:reverse(T1, [H1 | M]).
+
+%% Both heads went: the next of each.
+umerge_up_p(T1, [H2 | T2], M) -> umerge_up_p(T1, H2, T2, M);
+umerge_up_p(T1, [], M) -> lists:reverse(T1, M).
+
+umerge_down(P, [H2 | T2], M) -> umerge_down_p(P, H2, T2, M).
+
+umerge_down_p([H1 | T1], H2, T2, M) when H1 > H2 -> umerge_down_p(T1, H2, T2, [H1 | M]);
+umerge_down_p([H1 | T1], H2, T2, M) when H1 == H2 -> umerge_down_p(T1, T2, [H1 | M]);
+umerge_down_p([H1 | T1], H2, T2, M) -> umerge_down_q(H1, T1, T2, [H2 | M]);
+umerge_down_p([], H2, T2, M) -> lists:reverse(T2, [H2 | M]).
+
+umerge_down_q(H1, T1, [H2 | T2], M) when H1 > H2 -> umerge_down_p(T1, H2, T2, [H1 | M]);
+umerge_down_q(H1, T1, [H2 | T2], M) when H1 == H2 -> umerge_down_p(T1, T2, [H1 | M]);
+umerge_down_q(H1, T1, [H2 | T2], M) -> umerge_down_q(H1, T1, T2, [H2 | M]);
+umerge_down_q(H1, T1, [], M) -> lists:reverse(T1, [H1 | M]).
+
+umerge_down_p(T1, [H2 | T2], M) -> umerge_down_p(T1, H2, T2, M);
+umerge_down_p(T1, [], M) -> lists:reverse(T1, M).
 
 %% ---- usort/2 -----------------------------------------------------------------
 %% A and B are equal when Fun(A, B) and Fun(B, A); the calls follow OTP's.
@@ -888,6 +1021,10 @@ kdown_aside(I, A, EA, B, EB, [Z | L], R, Runs, S, ES) ->
     end;
 kdown_aside(I, A, _, B, _, [], R, Runs, S, _) -> kmerge_runs(I, [[S], [B, A | R] | Runs], [], up, false).
 
+kmerge_runs(I, [A, B, C | Rs], Acc, up, true) -> kmerge_runs(I, Rs, [kmerge3_up(I, A, B, C) | Acc], up, true);
+kmerge_runs(I, [A, B, C | Rs], Acc, up, false) -> kmerge_runs(I, Rs, [kmerge3_up(I, C, B, A) | Acc], up, false);
+kmerge_runs(I, [A, B, C | Rs], Acc, down, true) -> kmerge_runs(I, Rs, [kmerge3_down(I, A, B, C) | Acc], down, true);
+kmerge_runs(I, [A, B, C | Rs], Acc, down, false) -> kmerge_runs(I, Rs, [kmerge3_down(I, C, B, A) | Acc], down, false);
 kmerge_runs(I, [P, Q | Rs], Acc, up, true) -> kmerge_runs(I, Rs, [kmerge_up(I, P, Q, []) | Acc], up, true);
 kmerge_runs(I, [P, Q | Rs], Acc, up, false) -> kmerge_runs(I, Rs, [kmerge_up(I, Q, P, []) | Acc], up, false);
 kmerge_runs(I, [P, Q | Rs], Acc, down, true) -> kmerge_runs(I, Rs, [kmerge_down(I, P, Q, []) | Acc], down, true);
@@ -896,21 +1033,91 @@ kmerge_runs(_, [R], [], up, _) -> R;
 kmerge_runs(I, [R], Acc, Dir, First) -> kmerge_runs(I, [lists:reverse(R, []) | Acc], [], flip(Dir), not First);
 kmerge_runs(I, [], Acc, Dir, First) -> kmerge_runs(I, Acc, [], flip(Dir), not First).
 
-kmerge_up(I, [H1 | T1] = P, [H2 | T2] = Q, M) ->
-    case element(I, H1) =< element(I, H2) of
-        true -> kmerge_up(I, T1, Q, [H1 | M]);
-        false -> kmerge_up(I, P, T2, [H2 | M])
-    end;
-kmerge_up(_, [], Q, M) -> lists:reverse(Q, M);
-kmerge_up(_, P, [], M) -> lists:reverse(P, M).
+%% As merge_up/3 and merge_down/3; the waiting head's key travels along.
+kmerge_up(I, P, [H2 | T2], M) -> kmerge_up_p(I, P, H2, element(I, H2), T2, M).
 
-kmerge_down(I, [H1 | T1] = P, [H2 | T2] = Q, M) ->
-    case element(I, H1) =< element(I, H2) of
-        true -> kmerge_down(I, P, T2, [H2 | M]);
-        false -> kmerge_down(I, T1, Q, [H1 | M])
+kmerge_up_p(I, [H1 | T1], H2, E2, T2, M) ->
+    case element(I, H1) of
+        E1 when E1 =< E2 -> kmerge_up_p(I, T1, H2, E2, T2, [H1 | M]);
+        E1 -> kmerge_up_q(I, H1, E1, T1, T2, [H2 | M])
     end;
-kmerge_down(_, [], Q, M) -> lists:reverse(Q, M);
-kmerge_down(_, P, [], M) -> lists:reverse(P, M).
+kmerge_up_p(_, [], H2, _, T2, M) -> lists:reverse(T2, [H2 | M]).
+
+kmerge_up_q(I, H1, E1, T1, [H2 | T2], M) ->
+    case element(I, H2) of
+        E2 when E1 =< E2 -> kmerge_up_p(I, T1, H2, E2, T2, [H1 | M]);
+        _ -> kmerge_up_q(I, H1, E1, T1, T2, [H2 | M])
+    end;
+kmerge_up_q(_, H1, _, T1, [], M) -> lists:reverse(T1, [H1 | M]).
+
+kmerge_down(I, P, [H2 | T2], M) -> kmerge_down_p(I, P, H2, element(I, H2), T2, M).
+
+%% merge3_up/3 and merge3_down/3 on keys; the keys of the heads travel along.
+kmerge3_up(I, [H1 | T1], [H2 | T2], [H3 | T3]) ->
+    kmerge3_up(I, H1, element(I, H1), T1, H2, element(I, H2), T2, H3, element(I, H3), T3, []).
+
+kmerge3_up(I, H1, E1, T1, H2, E2, T2, H3, E3, T3, M) when E1 =< E2 ->
+    if
+        E1 =< E3 ->
+            case T1 of
+                [H | T] -> kmerge3_up(I, H, element(I, H), T, H2, E2, T2, H3, E3, T3, [H1 | M]);
+                [] -> kmerge_up_q(I, H2, E2, T2, [H3 | T3], [H1 | M])
+            end;
+        true -> kmerge3_up_3(I, H1, E1, T1, H2, E2, T2, H3, T3, M)
+    end;
+kmerge3_up(I, H1, E1, T1, H2, E2, T2, H3, E3, T3, M) when E2 =< E3 ->
+    case T2 of
+        [H | T] -> kmerge3_up(I, H1, E1, T1, H, element(I, H), T, H3, E3, T3, [H2 | M]);
+        [] -> kmerge_up_q(I, H1, E1, T1, [H3 | T3], [H2 | M])
+    end;
+kmerge3_up(I, H1, E1, T1, H2, E2, T2, H3, _, T3, M) ->
+    kmerge3_up_3(I, H1, E1, T1, H2, E2, T2, H3, T3, M).
+
+kmerge3_up_3(I, H1, E1, T1, H2, E2, T2, H3, T3, M) ->
+    case T3 of
+        [H | T] -> kmerge3_up(I, H1, E1, T1, H2, E2, T2, H, element(I, H), T, [H3 | M]);
+        [] -> kmerge_up_q(I, H1, E1, T1, [H2 | T2], [H3 | M])
+    end.
+
+kmerge3_down(I, [H1 | T1], [H2 | T2], [H3 | T3]) ->
+    kmerge3_down(I, H1, element(I, H1), T1, H2, element(I, H2), T2, H3, element(I, H3), T3, []).
+
+kmerge3_down(I, H1, E1, T1, H2, E2, T2, H3, E3, T3, M) when E2 =< E3 ->
+    if
+        E1 =< E3 ->
+            case T3 of
+                [H | T] -> kmerge3_down(I, H1, E1, T1, H2, E2, T2, H, element(I, H), T, [H3 | M]);
+                [] -> kmerge_down_p(I, [H1 | T1], H2, E2, T2, [H3 | M])
+            end;
+        true -> kmerge3_down_1(I, H1, T1, H2, E2, T2, H3, E3, T3, M)
+    end;
+kmerge3_down(I, H1, E1, T1, H2, E2, T2, H3, E3, T3, M) when E1 =< E2 ->
+    case T2 of
+        [H | T] -> kmerge3_down(I, H1, E1, T1, H, element(I, H), T, H3, E3, T3, [H2 | M]);
+        [] -> kmerge_down_p(I, [H1 | T1], H3, E3, T3, [H2 | M])
+    end;
+kmerge3_down(I, H1, _, T1, H2, E2, T2, H3, E3, T3, M) ->
+    kmerge3_down_1(I, H1, T1, H2, E2, T2, H3, E3, T3, M).
+
+kmerge3_down_1(I, H1, T1, H2, E2, T2, H3, E3, T3, M) ->
+    case T1 of
+        [H | T] -> kmerge3_down(I, H, element(I, H), T, H2, E2, T2, H3, E3, T3, [H1 | M]);
+        [] -> kmerge_down_p(I, [H2 | T2], H3, E3, T3, [H1 | M])
+    end.
+
+kmerge_down_p(I, [H1 | T1], H2, E2, T2, M) ->
+    case element(I, H1) of
+        E1 when E1 =< E2 -> kmerge_down_q(I, H1, E1, T1, T2, [H2 | M]);
+        _ -> kmerge_down_p(I, T1, H2, E2, T2, [H1 | M])
+    end;
+kmerge_down_p(_, [], H2, _, T2, M) -> lists:reverse(T2, [H2 | M]).
+
+kmerge_down_q(I, H1, E1, T1, [H2 | T2], M) ->
+    case element(I, H2) of
+        E2 when E1 =< E2 -> kmerge_down_q(I, H1, E1, T1, T2, [H2 | M]);
+        E2 -> kmerge_down_p(I, T1, H2, E2, T2, [H1 | M])
+    end;
+kmerge_down_q(_, H1, _, T1, [], M) -> lists:reverse(T1, [H1 | M]).
 
 %% The first tuple of each key stays, as in usort/1.
 ukeysort(I, L) when is_integer(I), I > 0 ->
@@ -952,27 +1159,47 @@ ukmerge_runs(_, [R], [], up, _) -> R;
 ukmerge_runs(I, [R], Acc, Dir, First) -> ukmerge_runs(I, [lists:reverse(R, []) | Acc], [], flip(Dir), not First);
 ukmerge_runs(I, [], Acc, Dir, First) -> ukmerge_runs(I, Acc, [], flip(Dir), not First).
 
-ukmerge_up(I, [H1 | T1] = P, [H2 | T2] = Q, M) ->
-    E1 = element(I, H1),
-    E2 = element(I, H2),
-    if
-        E1 < E2 -> ukmerge_up(I, T1, Q, [H1 | M]);
-        E1 == E2 -> ukmerge_up(I, T1, T2, [H1 | M]);
-        true -> ukmerge_up(I, P, T2, [H2 | M])
-    end;
-ukmerge_up(_, [], Q, M) -> lists:reverse(Q, M);
-ukmerge_up(_, P, [], M) -> lists:reverse(P, M).
+ukmerge_up(I, P, [H2 | T2], M) -> ukmerge_up_p(I, P, H2, element(I, H2), T2, M).
 
-ukmerge_down(I, [H1 | T1] = P, [H2 | T2] = Q, M) ->
-    E1 = element(I, H1),
-    E2 = element(I, H2),
-    if
-        E1 > E2 -> ukmerge_down(I, T1, Q, [H1 | M]);
-        E1 == E2 -> ukmerge_down(I, T1, T2, [H1 | M]);
-        true -> ukmerge_down(I, P, T2, [H2 | M])
+ukmerge_up_p(I, [H1 | T1], H2, E2, T2, M) ->
+    case element(I, H1) of
+        E1 when E1 < E2 -> ukmerge_up_p(I, T1, H2, E2, T2, [H1 | M]);
+        E1 when E1 == E2 -> ukmerge_up_next(I, T1, T2, [H1 | M]);
+        E1 -> ukmerge_up_q(I, H1, E1, T1, T2, [H2 | M])
     end;
-ukmerge_down(_, [], Q, M) -> lists:reverse(Q, M);
-ukmerge_down(_, P, [], M) -> lists:reverse(P, M).
+ukmerge_up_p(_, [], H2, _, T2, M) -> lists:reverse(T2, [H2 | M]).
+
+ukmerge_up_q(I, H1, E1, T1, [H2 | T2], M) ->
+    case element(I, H2) of
+        E2 when E1 < E2 -> ukmerge_up_p(I, T1, H2, E2, T2, [H1 | M]);
+        E2 when E1 == E2 -> ukmerge_up_next(I, T1, T2, [H1 | M]);
+        _ -> ukmerge_up_q(I, H1, E1, T1, T2, [H2 | M])
+    end;
+ukmerge_up_q(_, H1, _, T1, [], M) -> lists:reverse(T1, [H1 | M]).
+
+ukmerge_up_next(I, T1, [H2 | T2], M) -> ukmerge_up_p(I, T1, H2, element(I, H2), T2, M);
+ukmerge_up_next(_, T1, [], M) -> lists:reverse(T1, M).
+
+ukmerge_down(I, P, [H2 | T2], M) -> ukmerge_down_p(I, P, H2, element(I, H2), T2, M).
+
+ukmerge_down_p(I, [H1 | T1], H2, E2, T2, M) ->
+    case element(I, H1) of
+        E1 when E1 > E2 -> ukmerge_down_p(I, T1, H2, E2, T2, [H1 | M]);
+        E1 when E1 == E2 -> ukmerge_down_next(I, T1, T2, [H1 | M]);
+        E1 -> ukmerge_down_q(I, H1, E1, T1, T2, [H2 | M])
+    end;
+ukmerge_down_p(_, [], H2, _, T2, M) -> lists:reverse(T2, [H2 | M]).
+
+ukmerge_down_q(I, H1, E1, T1, [H2 | T2], M) ->
+    case element(I, H2) of
+        E2 when E1 > E2 -> ukmerge_down_p(I, T1, H2, E2, T2, [H1 | M]);
+        E2 when E1 == E2 -> ukmerge_down_next(I, T1, T2, [H1 | M]);
+        _ -> ukmerge_down_q(I, H1, E1, T1, T2, [H2 | M])
+    end;
+ukmerge_down_q(_, H1, _, T1, [], M) -> lists:reverse(T1, [H1 | M]).
+
+ukmerge_down_next(I, T1, [H2 | T2], M) -> ukmerge_down_p(I, T1, H2, element(I, H2), T2, M);
+ukmerge_down_next(_, T1, [], M) -> lists:reverse(T1, M).
 
 %% ---- merges ---------------------------------------------------------------------
 %% These take whatever they are given: merge(T, []) is T even when T is no
