@@ -414,9 +414,11 @@ split(_, [], _) -> short.
 %%% grows at its top or just below it, or, while it has only two elements,
 %%% at its bottom; one element that fits nowhere waits aside, and the next
 %%% that does not fit either starts a new run with it. The runs are then
-%%% merged in pairs, pass by pass, each pass turning lists the other way
-%%% round; in each pair one run wins ties (the earlier one, except in the
-%%% descending case of sort/1, where the later one does).
+%%% merged pass by pass, each pass turning lists the other way round; of
+%%% equal elements, the earlier run's comes first (the later run's, in the
+%%% descending case of sort/1). sort/2 and usort/2 merge in pairs exactly as
+%%% OTP does, as the fun sees every comparison; the others may group runs in
+%%% threes, which gives the same result.
 %%%
 %%% Merges take the smaller head (the larger, for the r-merges of descending
 %%% lists), the first list winning ties; the u-merges also drop an element of
