@@ -85,6 +85,9 @@ check billing_ebx billing "$ember" billing.ebx
 check billing_ebx_7 billing_7 "$ember" billing.ebx 7
 check billing_exe billing exe/billing
 check billing_exe_7 billing_7 exe/billing 7
+# and on Ember's own library, as on a machine without OTP
+check billing_ebx_standalone billing "$ember" -standalone billing.ebx
+check billing_exe_standalone billing_7 env EMBER_EXE_FLAGS="-standalone" exe/billing 7
 
 refuse pack_no_entry "$ember" pack x.ebx demo
 refuse pack_entry_not_packed "$ember" pack x.ebx --entry nosuch demo
