@@ -216,18 +216,17 @@ wait_response(Mref, Timeout) when is_reference(Mref) ->
         timeout
     end.
 
+%% As wait_response/2, but a timeout abandons the request: the alias goes, and
+%% a reply that raced the timeout is taken rather than left in the queue.
 receive_response(Mref, Timeout) when is_reference(Mref) ->
-    receive
-        {[alias | Mref], Reply} ->
+    case wait_response(Mref, Timeout) of
+        timeout ->
             erlang:demonitor(Mref, [flush]),
-            {reply, Reply};
-        {'DOWN', Mref, _, Object, Reason} ->
-            {error, {Reason, Object}}
-    after Timeout ->
-        erlang:demonitor(Mref, [flush]),
-        receive {[alias | Mref], Reply} -> {reply, Reply}
-        after 0 -> timeout
-        end
+            receive {[alias | Mref], Reply} -> {reply, Reply}
+            after 0 -> timeout
+            end;
+        Result ->
+            Result
     end.
 
 check_response(Msg, Mref) when is_reference(Mref) ->
